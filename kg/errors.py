@@ -1,0 +1,30 @@
+"""Errors of kg: one class per kind of failure, each message a sentence.
+
+Every message says what was expected, what came instead, and what to do.
+"""
+
+__all__ = ["KGError", "SourceError", "ModelError", "ValidationError", "StoreError", "QueryError"]
+
+
+class KGError(Exception):
+    """Base class of every error kg raises on purpose."""
+
+
+class SourceError(KGError):
+    """An article source cannot be read (missing, unreadable, not an article)."""
+
+
+class ModelError(KGError):
+    """The spaCy pipeline or a data file in ontology/ cannot be loaded."""
+
+
+class ValidationError(KGError):
+    """A fact violates the ontology and the build was asked to be strict."""
+
+
+class StoreError(KGError):
+    """The graph store cannot be opened, read or written."""
+
+
+class QueryError(KGError):
+    """A SPARQL query is malformed, unknown by name, or failed at the endpoint."""
