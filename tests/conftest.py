@@ -20,3 +20,15 @@ def nlp():
     from kg.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """One build of the three seed articles, shared by every test that reads its outputs.
+
+    Returns the BuildReport; its ``out`` folder holds graph.ttl, graph.html and the store.
+    """
+    from kg.pipeline import build
+
+    out = tmp_path_factory.mktemp("seed-build")
+    return build([SEEDS], out)
