@@ -1,13 +1,13 @@
-"""The kg vocabulary as a closed rdflib namespace: a typo in a term fails at once.
+"""The kg vocabulary as closed rdflib namespaces: a typo in a term fails at once.
 
-Generated from ``ontology/kg.ttl``; the ontology is the source of truth and a
-test checks that the two agree.
+GENERATED from ``ontology/kg.ttl`` by ``kg ontology``: do not edit; change the
+ontology and regenerate. A test checks that the two agree.
 """
 
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
-__all__ = ["KG", "ENTITY", "ARTICLE", "STATEMENT", "EVENT", "WD", "BASE"]
+__all__ = ["KG", "SEM", "EVENT_CLASS", "ENTITY", "ARTICLE", "STATEMENT", "EVENT", "VIOLATION", "WD", "BASE"]
 
 BASE = "https://w3id.org/kg/"
 
@@ -19,47 +19,97 @@ class KG(DefinedNamespace):
     _fail = True
 
     # classes
+    Accession: URIRef
     Actor: URIRef
-    Country: URIRef
-    Person: URIRef
-    Organization: URIRef
     Agreement: URIRef
-    Place: URIRef
+    AidDelivery: URIRef
+    Approval: URIRef
     Article: URIRef
-    Statement: URIRef
+    Attack: URIRef
+    Country: URIRef
     Event: URIRef
+    GovernmentBody: URIRef
+    InternationalOrganization: URIRef
+    Legislation: URIRef
+    Meeting: URIRef
+    Negotiation: URIRef
+    Organization: URIRef
+    Person: URIRef
+    Place: URIRef
+    Pledge: URIRef
+    Signing: URIRef
+    Statement: URIRef
     Status: URIRef
-    # core properties
-    negotiatesWith: URIRef
-    signsAgreementWith: URIRef
-    meetsWith: URIRef
+
+    # object properties
+    approves: URIRef
+    article: URIRef
     attacks: URIRef
-    providesAidTo: URIRef
+    attributedTo: URIRef
+    commitsTo: URIRef
+    concerns: URIRef
+    cooperatesWith: URIRef
+    event: URIRef
+    interactsWith: URIRef
+    joins: URIRef
+    meetsWith: URIRef
+    negotiatesWith: URIRef
     officialOf: URIRef
     pledges: URIRef
-    joins: URIRef
-    approves: URIRef
-    # statement properties
+    providesAidTo: URIRef
+    signsAgreementWith: URIRef
     status: URIRef
+    violation: URIRef
+
+    # datatype properties
     confidence: URIRef
     date: URIRef
-    relation: URIRef
-    attributedTo: URIRef
-    sentence: URIRef
-    startOffset: URIRef
     endOffset: URIRef
-    article: URIRef
-    # article properties
+    relation: URIRef
+    sentence: URIRef
     source: URIRef
+    startOffset: URIRef
+
+    # annotation properties
+    eventClass: URIRef
+
     # status values
+    negated: URIRef
     occurred: URIRef
     planned: URIRef
     possible: URIRef
-    negated: URIRef
 
+
+class SEM(DefinedNamespace):
+    """The terms of the Simple Event Model that kg.ttl refers to and the graph uses."""
+
+    _NS = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+    _fail = True
+
+    Actor: URIRef
+    Event: URIRef
+    Place: URIRef
+    eventProperty: URIRef
+    hasActor: URIRef
+    hasPlace: URIRef
+    hasTimeStamp: URIRef
+
+
+EVENT_CLASS: dict[str, URIRef] = {
+    "approves": KG.Approval,
+    "attacks": KG.Attack,
+    "joins": KG.Accession,
+    "meetsWith": KG.Meeting,
+    "negotiatesWith": KG.Negotiation,
+    "pledges": KG.Pledge,
+    "providesAidTo": KG.AidDelivery,
+    "signsAgreementWith": KG.Signing,
+}
+"""The class of the event node written for facts of each core property (``kg:eventClass``)."""
 
 ENTITY = Namespace(BASE + "entity/")
 ARTICLE = Namespace(BASE + "article/")
 STATEMENT = Namespace(BASE + "statement/")
 EVENT = Namespace(BASE + "event/")
+VIOLATION = Namespace(BASE + "violation/")
 WD = Namespace("http://www.wikidata.org/entity/")
