@@ -1,29 +1,20 @@
-"""Reading articles: files and folders of .txt, .md, .html and .jsonl.
+"""Reading articles: files and folders of .txt, .md, .html and .jsonl, to their main story.
 
-STUB: the first line is the headline, the rest the story. The ingest stage
-replaces this with metadata parsing and main-story extraction.
+``read_sources`` streams :class:`~kg.types.Article` records (or a
+:class:`~kg.types.ReadFailure` per bad source) for the build; ``read_text``
+reads one article held in memory. Each article's text is its main story only
+(headline, dateline, lead, body, photo captions), with the byline read into
+``author`` and ``published`` and the site chrome left out.
+
+Modules: :mod:`~kg.ingest.sources` (folders, bytes, encodings, failures),
+:mod:`~kg.ingest.formats` (txt, md, html, jsonl, ids), :mod:`~kg.ingest.chrome`
+(main story versus site chrome, rules in ``ontology/ingest/chrome.tsv``) and
+:mod:`~kg.ingest.metadata` (byline, dates).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from kg.ingest.formats import read_text
+from kg.ingest.sources import MAX_BYTES, read_sources
 
-from kg.types import Article, ReadFailure
-
-__all__ = ["read_sources"]
-
-
-def read_sources(sources: Iterable[str | Path]) -> Iterator[Article | ReadFailure]:
-    """Yield each article found in the given files and folders, or why it failed."""
-    for source in sources:
-        path = Path(source)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            try:
-                text = file.read_text(encoding="utf-8")
-            except OSError as exc:
-                yield ReadFailure(str(file), exc.strerror or str(exc))
-                continue
-            title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-            yield Article(id=file.stem, source=str(file), text=text, title=title)
+__all__ = ["MAX_BYTES", "read_sources", "read_text"]
