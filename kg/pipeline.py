@@ -27,7 +27,7 @@ from kg.resolve import Resolver
 from kg.store import Store
 from kg.types import Article, ReadFailure
 from kg.validate import gate
-from kg.viz import write_html
+from kg.viz import screenshot, write_html
 from kg.vocab import KG
 
 __all__ = ["BuildReport", "build"]
@@ -138,6 +138,7 @@ def build(
             merged.serialize(destination=tmp, format="turtle")
         with atomic_path(out / "graph.html") as tmp:
             write_html(merged, tmp)
+        screenshot(out / "graph.html", out / "graph.png")
     finally:
         store.close()
     report.seconds = time.perf_counter() - started
