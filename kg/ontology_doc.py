@@ -162,7 +162,10 @@ def vocab_source(ontology: Graph) -> str:
         "from rdflib import URIRef",
         "from rdflib.namespace import DefinedNamespace, Namespace",
         "",
-        '__all__ = ["KG", "SEM", "EVENT_CLASS", "ENTITY", "ARTICLE", "STATEMENT", "EVENT", "VIOLATION", "WD", "BASE"]',
+        "__all__ = [",
+        '    "KG", "SEM", "EVENT_CLASS", "SUPERCLASSES",',
+        '    "ENTITY", "ARTICLE", "STATEMENT", "EVENT", "VIOLATION", "WD", "BASE",',
+        "]",
         "",
         'BASE = "https://w3id.org/kg/"',
         "",
@@ -199,6 +202,18 @@ def vocab_source(ontology: Graph) -> str:
     lines += [
         "}",
         '"""The class of the event node written for facts of each core property (``kg:eventClass``)."""',
+        "",
+        "SUPERCLASSES: dict[str, frozenset[str]] = {",
+    ]
+    for cls in _own_terms(ontology, OWL.Class):
+        supers = sorted(
+            _local(c) for c in ontology.transitive_objects(cls, RDFS.subClassOf) if str(c).startswith(ONTOLOGY_NS)
+        )
+        members = ", ".join(f'"{c}"' for c in supers)
+        lines.append(f'    "{_local(cls)}": frozenset({{{members}}}),')
+    lines += [
+        "}",
+        '"""Each class of kg.ttl with its kg superclasses, itself included: is a ``Country`` an ``Actor``?"""',
         "",
         'ENTITY = Namespace(BASE + "entity/")',
         'ARTICLE = Namespace(BASE + "article/")',

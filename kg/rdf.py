@@ -9,7 +9,13 @@ The output contract (``../shared/eval/README.md``):
   ``kg:startOffset``, ``kg:endOffset``;
 * only occurred facts also become direct triples ``s p o``;
 * entities carry ``rdfs:label`` (canonical name) and ``skos:altLabel`` (the
-  other names met), their class, and ``owl:sameAs`` their Wikidata IRI.
+  other names met), their class, and ``owl:sameAs`` their Wikidata IRI;
+* a statement whose property has an event class (``kg:eventClass`` in kg.ttl)
+  also points with ``kg:event`` to an event node in the style of the Simple
+  Event Model: its class, ``sem:hasActor`` for the parties, ``kg:concerns`` for
+  the agreement or organisation it is about, ``sem:hasPlace`` for an attacked
+  place, ``sem:hasTimeStamp`` for the date, ``kg:status`` for each status the
+  article reports it with. Added in issue 5; the rest of the contract is as before.
 
 IRIs are derived from content that does not change between runs (article id,
 entity key, the fact and its sentence offset), so rebuilding gives the same graph.
@@ -18,15 +24,24 @@ entity key, the fact and its sentence offset), so rebuilding gives the same grap
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 from collections.abc import Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from kg.types import Article, Entity, ResolvedFact, Status
-from kg.vocab import ARTICLE, ENTITY, KG, STATEMENT, WD
+from kg.types import SYMMETRIC_PREDICATES, Article, Entity, ResolvedFact, Status
+from kg.vocab import ARTICLE, ENTITY, EVENT, EVENT_CLASS, KG, SEM, STATEMENT, SUPERCLASSES, WD
 
-__all__ = ["article_iri", "entity_iri", "statement_iri", "article_graph", "bind_prefixes", "date_literal"]
+__all__ = [
+    "article_iri",
+    "entity_iri",
+    "statement_iri",
+    "event_iri",
+    "article_graph",
+    "bind_prefixes",
+    "date_literal",
+]
 
 _STATUS = {
     Status.OCCURRED: KG.occurred,
@@ -43,6 +58,8 @@ def bind_prefixes(graph: Graph) -> Graph:
         ("kge", ENTITY),
         ("kga", ARTICLE),
         ("kgs", STATEMENT),
+        ("kgev", EVENT),
+        ("sem", SEM._NS),
         ("wd", WD),
         ("skos", SKOS),
         ("schema", SDO),
@@ -76,6 +93,22 @@ def statement_iri(fact: ResolvedFact) -> URIRef:
         )
     )
     return STATEMENT[hashlib.sha1(key.encode()).hexdigest()[:20]]
+
+
+def event_iri(fact: ResolvedFact) -> URIRef:
+    """An event's node: one per article for each property, parties and date.
+
+    The parties of a symmetric property are sorted ("Ukraine negotiates with the
+    U.S." and "the U.S. negotiates with Ukraine" report one negotiation); those
+    of a directed one keep their order (an attack by A on B is not one by B on A).
+    The status is not part of the key: an article that first calls a meeting
+    planned and then reports it held tells of one meeting.
+    """
+    parties = [fact.subject.key, fact.object.key]
+    if fact.predicate in SYMMETRIC_PREDICATES:
+        parties.sort()
+    key = "\x1f".join((fact.evidence.article_id, fact.predicate, *parties, fact.date or ""))
+    return EVENT[hashlib.sha1(key.encode()).hexdigest()[:20]]
 
 
 def date_literal(value: str) -> Literal:
@@ -112,6 +145,22 @@ def _describe_entity(graph: Graph, entity: Entity) -> URIRef:
     return node
 
 
+def _describe_event(graph: Graph, fact: ResolvedFact, subject: URIRef, obj: URIRef) -> URIRef | None:
+    event_class = EVENT_CLASS.get(fact.predicate)
+    if event_class is None:
+        return None
+    node = event_iri(fact)
+    graph.add((node, RDF.type, event_class))
+    graph.add((node, SEM.hasActor, subject))
+    kinds = SUPERCLASSES.get(fact.object.type, frozenset())
+    role = SEM.hasActor if "Actor" in kinds else SEM.hasPlace if "Place" in kinds else KG.concerns
+    graph.add((node, role, obj))
+    graph.add((node, KG.status, _STATUS[fact.status]))
+    if fact.date:
+        graph.add((node, SEM.hasTimeStamp, date_literal(fact.date)))
+    return node
+
+
 def article_graph(article: Article, facts: Iterable[ResolvedFact]) -> Graph:
     """The graph of one article: its node, its entities, its statements.
 
@@ -129,11 +178,12 @@ def article_graph(article: Article, facts: Iterable[ResolvedFact]) -> Graph:
         predicate = KG[fact.predicate]
         statement = statement_iri(fact)
         graph.add((statement, RDF.type, RDF.Statement))
+        graph.add((statement, RDF.type, KG.Statement))
         graph.add((statement, RDF.subject, subject))
         graph.add((statement, RDF.predicate, predicate))
         graph.add((statement, RDF.object, obj))
         graph.add((statement, KG.status, _STATUS[fact.status]))
-        graph.add((statement, KG.confidence, Literal(round(fact.confidence, 3), datatype=XSD.decimal)))
+        graph.add((statement, KG.confidence, Literal(Decimal(str(round(fact.confidence, 3))))))
         graph.add((statement, KG.article, article_node))
         graph.add((statement, KG.sentence, Literal(fact.evidence.sentence)))
         graph.add((statement, KG.startOffset, Literal(fact.evidence.start)))
@@ -144,6 +194,9 @@ def article_graph(article: Article, facts: Iterable[ResolvedFact]) -> Graph:
             graph.add((statement, KG.date, date_literal(fact.date)))
         if fact.attributed_to is not None:
             graph.add((statement, KG.attributedTo, _describe_entity(graph, fact.attributed_to)))
+        event = _describe_event(graph, fact, subject, obj)
+        if event is not None:
+            graph.add((statement, KG.event, event))
         if fact.status is Status.OCCURRED:
             graph.add((subject, predicate, obj))
     return graph

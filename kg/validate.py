@@ -1,24 +1,82 @@
-"""The validation gate: facts that violate the ontology go to quarantine with the reason.
+"""The validation gate: facts that break the ontology go to quarantine with the reason.
 
-STUB: the ontology stage replaces this with pySHACL over ontology/shapes.ttl.
+Every article graph is checked against ``ontology/shapes.ttl`` before it is
+stored. A statement that breaks a shape is moved, with its direct triple, its
+event (when no other statement reports it) and the entities only it uses, into
+the article's quarantine graph, linked by ``kg:violation`` to a
+``sh:ValidationResult`` that names the rule and says what was wrong. Nothing is
+dropped: the main graph and the quarantine together hold every triple the
+article produced.
+
+Two engines check the same shapes file. ``pyshacl`` is the judge: the reference
+implementation of SHACL, used by ``kg validate`` and by the tests. ``fast``
+interprets the SHACL Core subset that shapes.ttl uses directly on rdflib lookups
+and refuses to load a shape it does not understand; the build uses it because
+pySHACL costs more per article than parsing the article does. The tests check
+that both engines report the same violations, rule by rule.
+
+Examples:
+    >>> from kg.rdf import article_graph
+    >>> from kg.types import Article
+    >>> result = gate(article_graph(Article(id="a1", source="a1.txt", text=""), []))
+    >>> result.violations
+    []
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+from datetime import date
+from decimal import Decimal
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, RDFS, SH, XSD
+from rdflib.term import BNode, Node
 
-__all__ = ["Violation", "GateResult", "gate"]
+from kg.errors import ModelError
+from kg.resources import ontology_file
+from kg.vocab import KG, VIOLATION
+
+__all__ = ["ENGINES", "KGSH", "Violation", "GateResult", "Shapes", "load_shapes", "violations", "split", "gate"]
+
+KGSH = Namespace("https://w3id.org/kg/shapes#")
+"""The namespace of the rules in shapes.ttl."""
+
+ENGINES = ("fast", "pyshacl")
+"""The validators by name: ``fast`` for the build, ``pyshacl`` the judge."""
+
+_STATEMENT_LINKS = (RDF.subject, RDF.object, KG.attributedTo)
 
 
 @dataclass(frozen=True)
 class Violation:
-    """One broken rule: the node that broke it, the rule, and the message."""
+    """One broken rule: the node that broke it, the rule, and the message.
+
+    Attributes:
+        focus: The node that breaks the rule (a statement, entity, event, article).
+        rule: The rule's name: the local name of its shape in shapes.ttl.
+        message: What the rule expects (the shape's ``sh:message``).
+        component: The SHACL constraint that failed (``MinCountConstraintComponent``).
+        path: The property the rule checks, when it checks one.
+        value: The offending value, when there is one.
+    """
 
     focus: str
     rule: str
     message: str
+    component: str = ""
+    path: str = ""
+    value: str = ""
+
+    def key(self) -> tuple[str, str, str]:
+        """What two engines must agree on: node, rule and failed constraint."""
+        return (self.focus, self.rule, self.component)
 
 
 @dataclass
@@ -30,6 +88,401 @@ class GateResult:
     violations: list[Violation] = field(default_factory=list)
 
 
-def gate(graph: Graph) -> GateResult:
-    """Split ``graph`` into the conforming main graph and the quarantine."""
-    return GateResult(main=graph, quarantine=Graph())
+# ---------------------------------------------------------------- the shapes
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """shapes.ttl parsed once, with kg.ttl's class hierarchy that ``sh:class`` needs.
+
+    Attributes:
+        graph: The shapes graph.
+        hierarchy: The ``rdfs:subClassOf`` triples of kg.ttl, added to each data
+            graph so that a ``kg:Country`` is a ``kg:Actor`` without inference.
+        superclasses: Each class of kg.ttl with its superclasses, itself included.
+    """
+
+    graph: Graph
+    hierarchy: Graph
+    superclasses: dict[Node, frozenset[Node]]
+
+
+def _parse(path: Path) -> Graph:
+    try:
+        return Graph().parse(path, format="turtle")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ModelError(
+            f"expected Turtle at {path}, got an error reading it ({exc}); restore the file from git or fix it"
+        ) from exc
+
+
+@cache
+def load_shapes() -> Shapes:
+    """The shapes and the class hierarchy, read once per process."""
+    graph = _parse(ontology_file("shapes.ttl"))
+    ontology = _parse(ontology_file("kg.ttl"))
+    hierarchy = Graph()
+    for sub, sup in ontology.subject_objects(RDFS.subClassOf):
+        if isinstance(sup, URIRef):
+            hierarchy.add((sub, RDFS.subClassOf, sup))
+    superclasses = {
+        cls: frozenset(hierarchy.transitive_objects(cls, RDFS.subClassOf))
+        for cls in set(hierarchy.subjects(RDFS.subClassOf, None))
+    }
+    return Shapes(graph, hierarchy, superclasses)
+
+
+def _local(node: Node | None) -> str:
+    text = str(node or "")
+    return re.split(r"[#/]", text)[-1]
+
+
+# ---------------------------------------------------------------- the fast engine
+
+_Check = Callable[[Graph, Node], bool]
+_Rule = Callable[[Graph, Node], Iterator[tuple[str, Node | None]]]
+"""A compiled constraint: the (failed component, value) pairs for one focus node."""
+
+_KNOWN = {
+    SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode, SH.property, SH.path,
+    SH.name, SH.message, SH.description, SH.severity, RDF.type, RDFS.comment, RDFS.label,
+    SH["class"], SH.datatype, SH.nodeKind, SH.minCount, SH.maxCount, SH["in"], SH.hasValue,
+    SH.minInclusive, SH.maxInclusive, SH.minLength, SH.pattern, SH.lessThan, SH["or"], SH["not"], SH.node,
+}  # fmt: skip
+
+
+class _Compiler:
+    """Turns shapes into Python closures over an rdflib graph."""
+
+    def __init__(self, shapes: Shapes) -> None:
+        self.shapes = shapes
+        self.g = shapes.graph
+        self._conforms: dict[Node, _Check] = {}
+
+    def is_instance(self, graph: Graph, node: Node, cls: Node) -> bool:
+        supers = self.shapes.superclasses
+        return any(t == cls or cls in supers.get(t, ()) for t in graph.objects(node, RDF.type))
+
+    def values(self, shape: Node) -> Callable[[Graph, Node], list[Node]]:
+        path = self.g.value(shape, SH.path)
+        if path is None:
+            return lambda graph, focus: [focus]
+        if not isinstance(path, URIRef):
+            raise ModelError(f"expected a path of one property in shape {shape}, got {path}; the fast engine reads no other")
+        return lambda graph, focus: list(graph.objects(focus, path))
+
+    def components(self, shape: Node) -> list[_Rule]:
+        """Every constraint of ``shape`` itself (not of its sh:property shapes)."""
+        for predicate in set(self.g.predicates(shape, None)):
+            if predicate not in _KNOWN:
+                raise ModelError(
+                    f"expected SHACL Core terms the fast engine knows in {shape}, got {predicate}; "
+                    "extend kg.validate's fast engine or drop the term from shapes.ttl"
+                )
+        values = self.values(shape)
+        rules: list[_Rule] = []
+        for predicate, obj in self.g.predicate_objects(shape):
+            rule = self._component(predicate, obj, values)
+            if rule is not None:
+                rules.append(rule)
+        return rules
+
+    def _component(self, predicate: Node, obj: Node, values: Callable[[Graph, Node], list[Node]]) -> _Rule | None:
+        each: Callable[[Graph, Node], bool] | None = None
+        name = ""
+        if predicate == SH.minCount:
+            low = int(obj)  # type: ignore[call-overload]
+            return _count_rule("MinCountConstraintComponent", values, lambda n: n >= low)
+        if predicate == SH.maxCount:
+            high = int(obj)  # type: ignore[call-overload]
+            return _count_rule("MaxCountConstraintComponent", values, lambda n: n <= high)
+        if predicate == SH.hasValue:
+            return _count_rule("HasValueConstraintComponent", values, None, obj)
+        if predicate == SH.lessThan:
+            return _less_than_rule(values, obj)
+        if predicate == SH["class"]:
+            name, each = "ClassConstraintComponent", lambda graph, v: self.is_instance(graph, v, obj)
+        elif predicate == SH.datatype:
+            name, each = "DatatypeConstraintComponent", lambda graph, v: _has_datatype(v, obj)
+        elif predicate == SH.nodeKind:
+            kind = {SH.IRI: URIRef, SH.Literal: Literal, SH.BlankNode: BNode}[obj]  # type: ignore[index]
+            name, each = "NodeKindConstraintComponent", lambda graph, v: isinstance(v, kind)
+        elif predicate == SH["in"]:
+            allowed = frozenset(Collection(self.g, obj))  # type: ignore[arg-type]
+            name, each = "InConstraintComponent", lambda graph, v: v in allowed
+        elif predicate in (SH.minInclusive, SH.maxInclusive):
+            sign = 1 if predicate == SH.minInclusive else -1
+            name = "MinInclusiveConstraintComponent" if sign == 1 else "MaxInclusiveConstraintComponent"
+            each = lambda graph, v: _compare(v, obj, sign)  # noqa: E731
+        elif predicate == SH.minLength:
+            length = int(obj)  # type: ignore[call-overload]
+            name, each = "MinLengthConstraintComponent", lambda graph, v: not isinstance(v, BNode) and len(v) >= length
+        elif predicate == SH.pattern:
+            regex = re.compile(str(obj))
+            name, each = "PatternConstraintComponent", lambda g, v: not isinstance(v, BNode) and bool(regex.search(v))
+        elif predicate == SH["or"]:
+            members = [self.conforms(m) for m in Collection(self.g, obj)]  # type: ignore[arg-type]
+            name, each = "OrConstraintComponent", lambda graph, v: any(m(graph, v) for m in members)
+        elif predicate == SH["not"]:
+            inner = self.conforms(obj)
+            name, each = "NotConstraintComponent", lambda graph, v: not inner(graph, v)
+        elif predicate == SH.node:
+            inner = self.conforms(obj)
+            name, each = "NodeConstraintComponent", lambda graph, v: inner(graph, v)
+        if each is None:
+            return None
+        check, component = each, name
+
+        def rule(graph: Graph, focus: Node) -> Iterator[tuple[str, Node | None]]:
+            for value in values(graph, focus):
+                if not check(graph, value):
+                    yield component, value
+
+        return rule
+
+    def conforms(self, shape: Node) -> _Check:
+        """Whether a node conforms to ``shape`` and all its sh:property shapes."""
+        if shape not in self._conforms:
+            rules: list[_Rule] = []
+            self._conforms[shape] = lambda graph, node: not any(any(r(graph, node)) for r in rules)
+            rules += self.components(shape)
+            for prop in self.g.objects(shape, SH.property):
+                rules += self.components(prop)
+        return self._conforms[shape]
+
+    def targets(self, shape: Node) -> Callable[[Graph], set[Node]]:
+        classes = list(self.g.objects(shape, SH.targetClass))
+        subjects_of = list(self.g.objects(shape, SH.targetSubjectsOf))
+        objects_of = list(self.g.objects(shape, SH.targetObjectsOf))
+        nodes = set(self.g.objects(shape, SH.targetNode))
+
+        def focus_nodes(graph: Graph) -> set[Node]:
+            found = set(nodes)
+            for p in subjects_of:
+                found.update(graph.subjects(p, None))
+            for p in objects_of:
+                found.update(graph.objects(None, p))
+            if classes:
+                found.update(n for n, t in graph.subject_objects(RDF.type) if any(self.is_instance(graph, n, c) for c in classes))
+            return found
+
+        return focus_nodes
+
+
+def _count_rule(
+    component: str, values: Callable[[Graph, Node], list[Node]], ok: Callable[[int], bool] | None, wanted: Node = None
+) -> _Rule:
+    def rule(graph: Graph, focus: Node) -> Iterator[tuple[str, Node | None]]:
+        found = values(graph, focus)
+        if (ok is not None and not ok(len(found))) or (ok is None and wanted not in found):
+            yield component, None
+
+    return rule
+
+
+def _less_than_rule(values: Callable[[Graph, Node], list[Node]], other: Node) -> _Rule:
+    def rule(graph: Graph, focus: Node) -> Iterator[tuple[str, Node | None]]:
+        for value in values(graph, focus):
+            for bound in graph.objects(focus, other):
+                if not _compare(bound, value, 1, strict=True):
+                    yield "LessThanConstraintComponent", value
+
+    return rule
+
+
+_PYTHON_TYPES: dict[Node, type | tuple[type, ...]] = {
+    XSD.string: (str, bytes),
+    XSD.integer: int,
+    XSD.decimal: Decimal,
+    XSD.date: date,
+}
+"""The Python value a literal of these datatypes must hold, as pySHACL checks it: a
+float given the datatype xsd:decimal in memory is not a decimal."""
+
+
+def _has_datatype(value: Node, datatype: Node) -> bool:
+    if not isinstance(value, Literal) or value.ill_typed:
+        return False
+    if value.datatype is None:
+        matches = datatype == XSD.string and not value.language
+    else:
+        matches = value.datatype == datatype
+    return matches and isinstance(value.value, _PYTHON_TYPES.get(datatype, object))
+
+
+def _compare(value: Node, bound: Node, sign: int, *, strict: bool = False) -> bool:
+    """``value >= bound`` (sign 1) or ``value <= bound`` (sign -1); False when not comparable."""
+    if not isinstance(value, Literal) or not isinstance(bound, Literal) or value.ill_typed:
+        return False
+    try:
+        a, b = (value.toPython(), bound.toPython()) if sign == 1 else (bound.toPython(), value.toPython())
+        return bool(a > b) if strict else bool(a >= b)
+    except TypeError:
+        return False
+
+
+@cache
+def _fast_rules() -> list[tuple[str, str, Node | None, Callable[[Graph], set[Node]], list[_Rule]]]:
+    """Every top-level shape compiled: (rule name, message, path, targets, constraints)."""
+    shapes = load_shapes()
+    compiler = _Compiler(shapes)
+    g = shapes.graph
+    compiled = []
+    for shape in sorted(set(g.subjects(RDF.type, SH.NodeShape)), key=str):
+        targets = compiler.targets(shape)
+        for member in [shape, *g.objects(shape, SH.property)]:
+            name = _local(member) if isinstance(member, URIRef) else _local(shape)
+            compiled.append((name, str(g.value(member, SH.message) or ""), g.value(member, SH.path), targets, compiler.components(member)))
+    return compiled
+
+
+def _fast_violations(graph: Graph) -> list[Violation]:
+    found = []
+    for name, message, path, targets, rules in _fast_rules():
+        for focus in targets(graph):
+            for rule in rules:
+                for component, value in rule(graph, focus):
+                    found.append(Violation(str(focus), name, message, component, str(path or ""), str(value or "")))
+    return found
+
+
+# ---------------------------------------------------------------- pySHACL, the judge
+
+
+def _pyshacl_violations(graph: Graph) -> list[Violation]:
+    from pyshacl import validate
+
+    shapes = load_shapes()
+    _, report, _ = validate(graph, shacl_graph=shapes.graph, ont_graph=shapes.hierarchy, inference="none")
+    found = []
+    for result in report.objects(None, SH.result):  # top-level results, not their sh:detail
+        shape = report.value(result, SH.sourceShape)
+        if isinstance(shape, BNode):  # an unnamed sh:property: report the node shape that holds it
+            shape = shapes.graph.value(None, SH.property, shape) or shape
+        value = report.value(result, SH.value)
+        found.append(
+            Violation(
+                focus=str(report.value(result, SH.focusNode)),
+                rule=_local(shape),
+                message=str(report.value(result, SH.resultMessage) or ""),
+                component=_local(report.value(result, SH.sourceConstraintComponent)),
+                path=str(report.value(result, SH.resultPath) or ""),
+                value=str(value) if value is not None else "",
+            )
+        )
+    return found
+
+
+def violations(graph: Graph, *, engine: str = "fast") -> list[Violation]:
+    """Every rule of shapes.ttl that ``graph`` breaks, by the named engine.
+
+    Raises:
+        ModelError: When ``engine`` is not one of :data:`ENGINES`, or the shapes
+            cannot be read.
+    """
+    engines = {"fast": _fast_violations, "pyshacl": _pyshacl_violations}
+    if engine not in engines:
+        raise ModelError(f"expected a validation engine among {', '.join(ENGINES)}, got {engine!r}")
+    return sorted(set(engines[engine](graph)), key=lambda v: (v.focus, v.rule, v.component, v.value))
+
+
+# ---------------------------------------------------------------- the quarantine
+
+
+def _statements_of(graph: Graph, node: Node) -> set[Node]:
+    """The statements a broken node takes into quarantine with it."""
+    if (node, RDF.subject, None) in graph or (node, RDF.type, RDF.Statement) in graph or (node, KG.article, None) in graph:
+        return {node}
+    found: set[Node] = set()
+    for link in (*_STATEMENT_LINKS, KG.event, KG.article):
+        found.update(graph.subjects(link, node))
+    return found
+
+
+def _move(main: Graph, quarantine: Graph, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+    for triple in list(triples):
+        quarantine.add(triple)  # type: ignore[arg-type]
+        main.remove(triple)  # type: ignore[arg-type]
+
+
+def _node(text: str) -> Node:
+    """A node of a violation back from its text: IRIs are the nodes kg writes."""
+    return URIRef(text) if text.startswith(("http://", "https://")) else Literal(text)
+
+
+def _result_node(quarantine: Graph, violation: Violation) -> URIRef:
+    key = "\x1f".join((violation.focus, violation.rule, violation.component, violation.value))
+    node = VIOLATION[hashlib.sha1(key.encode()).hexdigest()[:20]]
+    quarantine.add((node, RDF.type, SH.ValidationResult))
+    quarantine.add((node, SH.resultSeverity, SH.Violation))
+    quarantine.add((node, SH.focusNode, _node(violation.focus)))
+    quarantine.add((node, SH.sourceShape, KGSH[violation.rule]))
+    quarantine.add((node, SH.sourceConstraintComponent, SH[violation.component]))
+    quarantine.add((node, SH.resultMessage, Literal(violation.message)))
+    if violation.path:
+        quarantine.add((node, SH.resultPath, URIRef(violation.path)))
+    if violation.value:
+        quarantine.add((node, SH.value, _node(violation.value)))
+    return node
+
+
+def split(graph: Graph, found: list[Violation]) -> GateResult:
+    """Move what ``found`` condemns from ``graph`` into a quarantine graph, with the reasons.
+
+    A broken statement takes along its direct triple (unless another good
+    statement asserts it), its event (unless another good statement reports
+    it) and the entities no good statement uses; a broken entity, event or
+    article takes along every statement that uses it. The reasons are
+    ``sh:ValidationResult`` nodes, linked from each quarantined statement by
+    ``kg:violation``.
+    """
+    main, quarantine = Graph(), Graph()
+    for prefix, ns in graph.namespaces():
+        main.bind(prefix, ns, override=True)
+        quarantine.bind(prefix, ns, override=True)
+    main += graph
+    if not found:
+        return GateResult(main, quarantine, [])
+    quarantine.bind("sh", SH)
+    quarantine.bind("kgsh", KGSH)
+    condemned: dict[Node, list[URIRef]] = {}
+    for violation in found:
+        node = _node(violation.focus)
+        result = _result_node(quarantine, violation)
+        for statement in _statements_of(graph, node):
+            condemned.setdefault(statement, []).append(result)
+        if isinstance(node, URIRef) and (node, RDF.subject, None) not in graph:
+            _move(main, quarantine, graph.triples((node, None, None)))
+    touched: set[Node] = set()
+    for statement, results in condemned.items():
+        for result in results:
+            quarantine.add((statement, KG.violation, result))
+        parts = [graph.value(statement, p) for p in (RDF.subject, RDF.predicate, RDF.object)]
+        touched.update(n for p in (*_STATEMENT_LINKS, KG.event) for n in graph.objects(statement, p))
+        _move(main, quarantine, graph.triples((statement, None, None)))
+        if None not in parts and (parts[0], parts[1], parts[2]) in graph:
+            direct = (parts[0], parts[1], parts[2])
+            if not any(
+                (s, KG.status, KG.occurred) in main
+                for s in main.subjects(RDF.subject, parts[0])
+                if (s, RDF.predicate, parts[1]) in main and (s, RDF.object, parts[2]) in main
+            ):
+                _move(main, quarantine, [direct])  # type: ignore[list-item]
+    for node in touched:
+        if not isinstance(node, URIRef):
+            continue
+        description = list(graph.triples((node, None, None)))
+        quarantine += description
+        if not any(main.subjects(p, node) for p in (*_STATEMENT_LINKS, KG.event)):
+            _move(main, quarantine, description)
+    return GateResult(main, quarantine, found)
+
+
+def gate(graph: Graph, *, engine: str = "fast") -> GateResult:
+    """Split ``graph`` into the conforming main graph and the quarantine.
+
+    Args:
+        graph: One article's graph, as :func:`kg.rdf.article_graph` writes it.
+        engine: Which validator judges it (:data:`ENGINES`).
+    """
+    return split(graph, violations(graph, engine=engine))

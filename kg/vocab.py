@@ -7,7 +7,10 @@ ontology and regenerate. A test checks that the two agree.
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
-__all__ = ["KG", "SEM", "EVENT_CLASS", "ENTITY", "ARTICLE", "STATEMENT", "EVENT", "VIOLATION", "WD", "BASE"]
+__all__ = [
+    "KG", "SEM", "EVENT_CLASS", "SUPERCLASSES",
+    "ENTITY", "ARTICLE", "STATEMENT", "EVENT", "VIOLATION", "WD", "BASE",
+]
 
 BASE = "https://w3id.org/kg/"
 
@@ -106,6 +109,31 @@ EVENT_CLASS: dict[str, URIRef] = {
     "signsAgreementWith": KG.Signing,
 }
 """The class of the event node written for facts of each core property (``kg:eventClass``)."""
+
+SUPERCLASSES: dict[str, frozenset[str]] = {
+    "Accession": frozenset({"Accession", "Event"}),
+    "Actor": frozenset({"Actor"}),
+    "Agreement": frozenset({"Agreement"}),
+    "AidDelivery": frozenset({"AidDelivery", "Event"}),
+    "Approval": frozenset({"Approval", "Event"}),
+    "Article": frozenset({"Article"}),
+    "Attack": frozenset({"Attack", "Event"}),
+    "Country": frozenset({"Actor", "Country"}),
+    "Event": frozenset({"Event"}),
+    "GovernmentBody": frozenset({"Actor", "GovernmentBody", "Organization"}),
+    "InternationalOrganization": frozenset({"Actor", "InternationalOrganization", "Organization"}),
+    "Legislation": frozenset({"Agreement", "Legislation"}),
+    "Meeting": frozenset({"Event", "Meeting"}),
+    "Negotiation": frozenset({"Event", "Negotiation"}),
+    "Organization": frozenset({"Actor", "Organization"}),
+    "Person": frozenset({"Actor", "Person"}),
+    "Place": frozenset({"Place"}),
+    "Pledge": frozenset({"Event", "Pledge"}),
+    "Signing": frozenset({"Event", "Signing"}),
+    "Statement": frozenset({"Statement"}),
+    "Status": frozenset({"Status"}),
+}
+"""Each class of kg.ttl with its kg superclasses, itself included: is a ``Country`` an ``Actor``?"""
 
 ENTITY = Namespace(BASE + "entity/")
 ARTICLE = Namespace(BASE + "article/")
