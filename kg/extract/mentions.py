@@ -1,0 +1,171 @@
+"""Mentions: the span of an argument that names an actor, agreement or place.
+
+A fact's subject and object are :class:`~kg.types.Mention` records: the words as
+written, labelled so that the resolve stage knows how to read them. This module
+chooses, for the head token of an argument, the narrowest span that names the
+entity, and finds the implicit party of an article (its main country).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.types import Mention
+
+__all__ = [
+    "ACTOR_LABELS",
+    "ENTITY_LABELS",
+    "TITLE_WORDS",
+    "article_country",
+    "entity_mentions",
+    "mention_for",
+    "span_mention",
+]
+
+ENTITY_LABELS = frozenset({"GPE", "PERSON", "ORG", "NORP", "AGREEMENT", "LOC", "FAC", "EVENT", "LAW"})
+"""spaCy and entity-ruler labels that name something a fact can be about."""
+
+ACTOR_LABELS = frozenset({"GPE", "PERSON", "ORG", "NORP", "PRON", "DESC", "IMPLICIT"})
+"""Labels of mentions that can act: sign, meet, attack, pledge."""
+
+TITLE_WORDS = frozenset(
+    """president vice prime minister secretary head chief leader chancellor premier king queen
+    spokesperson spokesman spokeswoman ambassador envoy commander governor mayor speaker
+    chairman chairwoman chair director general deputy foreign defense defence state
+    senator representative adviser advisor aide official lawmaker ombudsman
+    minister's prosecutor commissioner press first""".split()
+)
+"""Words of a title before a name ("U.S. Secretary of State Antony Blinken")."""
+
+_GROUP_NOUNS = frozenset(
+    """team delegation government side authorities officials leaders leadership forces troops
+    army military administration parliament lawmakers diplomats negotiators officials
+    cabinet ministry""".split()
+)
+"""Nouns that, modified by a country or nationality, name that country acting."""
+
+_AGREEMENT_NOUNS = frozenset(
+    "agreement accord pact treaty deal memorandum declaration bill package pledge guarantee".split()
+)
+"""Nouns that name an agreement, a law or a pledge when no entity covers them."""
+
+_PRONOUNS = frozenset("he she it they we him her them us".split())
+"""Pronouns that can stand for an actor of a fact; "I" and "you" rarely do in news."""
+_DEFINITE_DESCRIPTIONS = frozenset(
+    """minister president parties country countries side sides leader leaders official
+    officials government delegation secretary chancellor premier office""".split()
+)
+
+
+def span_mention(span: Span, label: str) -> Mention:
+    """A mention of ``span`` with ``label`` and its character offsets."""
+    return Mention(text=span.text, label=label, start=span.start_char, end=span.end_char)
+
+
+def _entity_of(token: Token) -> Span | None:
+    if not token.ent_type_ or token.ent_type_ not in ENTITY_LABELS:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _title_person(token: Token) -> Span | None:
+    """The PERSON a title governs in a misparsed title ("Head of the Office Andriy Yermak")."""
+    if token.lower_ not in TITLE_WORDS:
+        return None
+    for right in token.subtree:
+        if right.i > token.i and right.ent_type_ == "PERSON":
+            return _entity_of(right)
+    return None
+
+
+def _modifier_span(token: Token) -> Span:
+    """The head noun with its left modifiers, without determiners ("$61 billion aid bill")."""
+    lefts = [t for t in token.lefts if t.dep_ not in ("det", "predet", "poss", "case", "punct", "advmod")]
+    start = min((t.left_edge.i for t in lefts), default=token.i)
+    while start < token.i and token.doc[start].dep_ in ("det", "predet", "punct"):
+        start += 1
+    return token.doc[start : token.i + 1]
+
+
+def mention_for(token: Token) -> Mention | None:
+    """The mention an argument headed by ``token`` makes, or None when it names nothing.
+
+    Notes:
+        In order: a named entity covering the token; a person named after a title
+        the parser made the head ("Head of the Presidential Office Andriy Yermak");
+        a group noun modified by a country or nationality ("the Ukrainian
+        delegation", label of the modifier); an agreement noun with its modifiers
+        ("a draft security pact", AGREEMENT); a personal pronoun (PRON); a definite
+        description of an actor ("the minister", DESC). Determiners are dropped
+        only where a common noun is kept, so names stay as written.
+    """
+    entity = _entity_of(token)
+    if entity is not None:
+        if token.ent_type_ in ("LOC", "FAC", "EVENT", "LAW"):
+            return None
+        return span_mention(entity, token.ent_type_)
+    person = _title_person(token)
+    if person is not None:
+        return span_mention(person, "PERSON")
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("NOUN", "PROPN"):
+        if lemma in _GROUP_NOUNS or token.lower_ in _GROUP_NOUNS:
+            for child in token.lefts:
+                if child.ent_type_ in ("GPE", "NORP") and child.dep_ in ("amod", "compound", "poss"):
+                    return span_mention(_modifier_span(token), child.ent_type_)
+        if lemma in _AGREEMENT_NOUNS:
+            return span_mention(_modifier_span(token), "AGREEMENT")
+        if lemma in _DEFINITE_DESCRIPTIONS and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "these", "both") for c in token.lefts
+        ):
+            return span_mention(_modifier_span(token), "DESC")
+    if token.pos_ == "PRON" and token.lower_ in _PRONOUNS:
+        return span_mention(token.doc[token.i : token.i + 1], "PRON")
+    return None
+
+
+def entity_mentions(doc: Doc) -> Iterator[Mention]:
+    """Every named entity of ``doc`` that can be the subject or object of a fact."""
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_LABELS:
+            yield span_mention(ent, ent.label_)
+
+
+def article_country(doc: Doc, lead_sentences: int = 3) -> Mention | None:
+    """The country an article is about: the implicit party of its agentless facts.
+
+    Notes:
+        News leaves the home party of a story implicit once the headline and lead
+        have named it ("So far, nine have been signed with Latvia, ..." in a story
+        about Ukraine's agreements). The country is the GPE named most often in
+        the whole text, where a name in the first ``lead_sentences`` sentences
+        (headline and lead) counts three times; ties go to the earlier name. The
+        mention returned is the first occurrence, labelled ``IMPLICIT``.
+    """
+    counts: Counter[str] = Counter()
+    first: dict[str, Span] = {}
+    lead_end = len(doc)
+    for n, sent in enumerate(doc.sents):
+        if n == lead_sentences:
+            lead_end = sent.start
+            break
+    for ent in doc.ents:
+        if ent.label_ != "GPE":
+            continue
+        key = ent.text.lower().removeprefix("the ")
+        counts[key] += 3 if ent.start < lead_end else 1
+        first.setdefault(key, ent)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], -first[k].start))
+    return span_mention(first[best], "IMPLICIT")

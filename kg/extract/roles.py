@@ -1,0 +1,141 @@
+"""Roles: titles and appositions that say who holds office where (``officialOf``).
+
+News names officials with their office: a title before the name ("U.S.
+Secretary of State Antony Blinken", "Head of the Presidential Office Andriy
+Yermak", "Ukraine's Foreign Minister Dmytro Kuleba") or an apposition after it
+("Dmytro Kuleba, Ukraine's foreign minister,"). The parse of such titles is often
+wrong (the small model makes "Head" the head of the whole phrase), so titles are
+read from the token sequence before the name, and appositions from the parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.mentions import TITLE_WORDS, span_mention
+from kg.types import Mention
+
+__all__ = ["Role", "roles"]
+
+_OFFICE_LABELS = frozenset({"GPE", "NORP", "ORG"})
+_GLUE = frozenset({"of", "the", "'s", "’s", "for", "and", "-", "affairs"})
+_HEAD_OF_STATE = frozenset({"president", "premier", "chancellor", "prime"})
+
+
+@dataclass(frozen=True)
+class Role:
+    """A person's office as the text states it.
+
+    Attributes:
+        person: The person named.
+        office: The country or organisation of the office; for a bare title
+            ("President Volodymyr Zelensky") an ``IMPLICIT`` mention of the
+            article's country.
+        title: The title words ("Foreign Minister").
+        explicit: Whether the text names the office's country or organisation.
+    """
+
+    person: Mention
+    office: Mention
+    title: str
+    explicit: bool
+
+
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    token = doc[i]
+    if token.ent_type_ not in _OFFICE_LABELS:
+        return None
+    for ent in token.sent.ents:
+        if ent.start <= i < ent.end:
+            return ent
+    return None
+
+
+def _title_before(person: Span) -> tuple[list[Token], list[Span]]:
+    """The title words before ``person`` and the offices named among them, nearest first."""
+    doc = person.doc
+    words: list[Token] = []
+    offices: list[Span] = []
+    i = person.start - 1
+    while i >= person.sent.start:
+        token = doc[i]
+        ent = _entity_at(doc, i)
+        if ent is not None and len(ent) == 1 and ent[0].lower_ in TITLE_WORDS:
+            ent = None  # "Secretary of State": a department word is part of the title
+        if ent is not None:
+            offices.append(ent)
+            i = ent.start - 1
+            continue
+        low = token.lower_
+        if low in TITLE_WORDS and (token.is_title or token.is_upper or low in ("of", "state")):
+            words.append(token)
+        elif low not in _GLUE or token.ent_type_ == "PERSON":
+            break
+        i -= 1
+    while offices and not words:
+        offices.pop()
+    return words, offices
+
+
+def _apposition(person: Span) -> tuple[list[Token], list[Span]]:
+    """Title and offices of an apposition ("Dmytro Kuleba, Ukraine's foreign minister")."""
+    for child in person.root.children:
+        if child.dep_ == "appos" and child.lower_ in TITLE_WORDS:
+            sub = list(child.subtree)
+            offices = [e for e in person.sent.ents if e.label_ in _OFFICE_LABELS and e.start >= sub[0].i and e.end <= sub[-1].i + 1]
+            return [t for t in sub if t.lower_ in TITLE_WORDS], offices
+    return [], []
+
+
+def roles(doc: Doc, home: Mention | None) -> Iterator[Role]:
+    """Every office the text gives a person, by title or apposition.
+
+    Args:
+        doc: The parsed article.
+        home: The article's country (see ``mentions.article_country``), the office
+            of a bare head-of-state title when the text makes it clear.
+
+    Notes:
+        A bare title ("President Volodymyr Zelensky") names no country. The
+        office is then the country another mention of the same person names
+        ("Ukrainian President Volodymyr Zelensky" elsewhere in the article), or
+        else the article's country when the title is a head of state's or
+        government's and the same sentence names that country ("President
+        Volodymyr Zelensky said that Ukraine ..."). Otherwise no role is read.
+    """
+    explicit: dict[str, Mention] = {}
+    bare: list[tuple[Span, str]] = []
+    found: list[Role] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        words, offices = _title_before(ent)
+        if not words:
+            words, offices = _apposition(ent)
+        if not words:
+            continue
+        title = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        person = span_mention(ent, "PERSON")
+        if offices:
+            of_office = [o for o in offices if o.start > min(t.i for t in words)]
+            office = (of_office or offices)[0]
+            mention = span_mention(office, office.label_)
+            explicit.setdefault(ent[-1].lower_, mention)
+            found.append(Role(person, mention, title, True))
+        elif {t.lower_ for t in words} & _HEAD_OF_STATE:
+            bare.append((ent, title))
+    yield from found
+    for ent, title in bare:
+        person = span_mention(ent, "PERSON")
+        known = explicit.get(ent[-1].lower_)
+        if known is not None:
+            yield Role(person, known, title, False)
+        elif home is not None and any(
+            e.text.lower().removeprefix("the ") == home.text.lower().removeprefix("the ")
+            for e in ent.sent.ents
+            if e.label_ == "GPE"
+        ):
+            yield Role(person, home, title, False)
