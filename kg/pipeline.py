@@ -21,6 +21,7 @@ from kg import ingest
 from kg.atomic import atomic_path
 from kg.errors import SourceError, ValidationError
 from kg.extract import extract
+from kg.infer import infer as entail
 from kg.nlp import load_pipeline
 from kg.rdf import article_graph, article_iri
 from kg.resolve import Resolver
@@ -80,6 +81,7 @@ def build(
     out: str | Path,
     *,
     strict: bool = False,
+    infer: bool = False,
     store_path: str | Path | None = None,
     on_failure: Callable[[ReadFailure], None] = _report_failure,
 ) -> BuildReport:
@@ -92,6 +94,8 @@ def build(
         sources: Files and folders of articles.
         out: Output folder; created when missing.
         strict: Stop at the first unreadable source or ontology violation.
+        infer: Add to graph.ttl what ontology/kg.ttl entails (symmetric facts,
+            super-properties, classes); the store keeps only what articles say.
         store_path: Where the store lives; ``out/store`` by default.
         on_failure: Called with each source that cannot be read.
 
@@ -135,7 +139,7 @@ def build(
         merged = store.union()
         _count_entities(merged, report)
         with atomic_path(out / "graph.ttl") as tmp:
-            merged.serialize(destination=tmp, format="turtle")
+            (entail(merged) if infer else merged).serialize(destination=tmp, format="turtle")
         with atomic_path(out / "graph.html") as tmp:
             write_html(merged, tmp)
         screenshot(out / "graph.html", out / "graph.png")

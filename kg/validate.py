@@ -34,16 +34,16 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import BNode, Node
 
-from kg.errors import ModelError
+from kg.errors import ModelError, StoreError
 from kg.resources import ontology_file
 from kg.vocab import KG, VIOLATION
 
-__all__ = ["ENGINES", "KGSH", "Violation", "GateResult", "Shapes", "load_shapes", "violations", "split", "gate"]
+__all__ = ["ENGINES", "KGSH", "Violation", "GateResult", "Shapes", "load_shapes", "violations", "split", "gate", "DirectoryCheck", "check_dir"]
 
 KGSH = Namespace("https://w3id.org/kg/shapes#")
 """The namespace of the rules in shapes.ttl."""
@@ -486,3 +486,73 @@ def gate(graph: Graph, *, engine: str = "fast") -> GateResult:
         engine: Which validator judges it (:data:`ENGINES`).
     """
     return split(graph, violations(graph, engine=engine))
+
+
+# ---------------------------------------------------------------- a built folder
+
+
+@dataclass(frozen=True)
+class DirectoryCheck:
+    """What ``kg validate`` finds in a built folder.
+
+    Attributes:
+        violations: What the main graph breaks; should be empty.
+        quarantined: Why each quarantined node was kept out of the main graph.
+        sentences: The evidence sentence of each statement named above, by IRI.
+    """
+
+    violations: list[Violation]
+    quarantined: list[Violation]
+    sentences: dict[str, str]
+
+
+def _quarantined(quarantine: Graph) -> list[Violation]:
+    found = []
+    for result in quarantine.subjects(RDF.type, SH.ValidationResult):
+        field_of = {p: str(quarantine.value(result, p) or "") for p in (SH.focusNode, SH.resultPath, SH.value)}
+        found.append(
+            Violation(
+                focus=field_of[SH.focusNode],
+                rule=_local(quarantine.value(result, SH.sourceShape)),
+                message=str(quarantine.value(result, SH.resultMessage) or ""),
+                component=_local(quarantine.value(result, SH.sourceConstraintComponent)),
+                path=field_of[SH.resultPath],
+                value=field_of[SH.value],
+            )
+        )
+    return sorted(found, key=lambda v: (v.focus, v.rule, v.component, v.value))
+
+
+def _sentences(graph: Graph, found: list[Violation]) -> dict[str, str]:
+    sentences = {}
+    for violation in found:
+        node = _node(violation.focus)
+        for statement in _statements_of(graph, node):
+            sentence = graph.value(statement, KG.sentence)
+            if sentence is not None:
+                sentences.setdefault(violation.focus, str(sentence))
+    return sentences
+
+
+def check_dir(folder: Path, *, engine: str = "pyshacl") -> DirectoryCheck:
+    """Check ``folder/graph.ttl`` against the shapes and read why facts were quarantined.
+
+    The quarantine is read from ``folder/quarantine.trig`` when the build wrote one.
+
+    Raises:
+        StoreError: When the folder holds no readable graph.ttl.
+    """
+    path = Path(folder) / "graph.ttl"
+    try:
+        main = Graph().parse(path, format="turtle")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise StoreError(
+            f"expected a built graph at {path}, got an error reading it ({exc}); run `kg build SOURCES --out {folder}` first"
+        ) from exc
+    quarantine = Dataset(default_union=True)
+    trig = Path(folder) / "quarantine.trig"
+    if trig.exists():
+        quarantine.parse(trig, format="trig")
+    found, kept_out = violations(main, engine=engine), _quarantined(quarantine)
+    sentences = _sentences(main, found) | _sentences(quarantine, kept_out)
+    return DirectoryCheck(found, kept_out, sentences)

@@ -16,8 +16,9 @@ def command(
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     store: Path | None = typer.Option(None, "--store", help="Store folder (default: OUT/store)."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first unreadable file or violation."),
+    infer: bool = typer.Option(False, "--infer", help="Add entailed triples (symmetry, super-properties, classes)."),
 ) -> None:
-    report = build(sources, out, strict=strict, store_path=store)
+    report = build(sources, out, strict=strict, infer=infer, store_path=store)
     typer.echo(report.summary())
     if report.failures:
         raise typer.Exit(1)
