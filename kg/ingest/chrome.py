@@ -188,10 +188,8 @@ def _headline(lines: list[_Line], header: list[int], meta: list[int], title: str
     candidates = [i for i in header if len(lines[i].text.split()) >= 2]
     above_byline = [i for i in candidates if meta and i < meta[0]]
     long_enough = [i for i in candidates if len(lines[i].text.split()) >= 4]
-    chosen = (above_byline[-1:] or long_enough[:1] or candidates[-1:] or [None])[0]
-    if chosen is None:
-        return None, -1
-    return lines[chosen].text, chosen
+    chosen = above_byline[-1:] or long_enough[:1] or candidates[-1:]
+    return (lines[chosen[0]].text, chosen[0]) if chosen else (None, -1)
 
 
 def _story_body(lines: list[_Line], body: list[int]) -> list[str]:

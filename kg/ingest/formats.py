@@ -98,11 +98,12 @@ def _optional_str(record: Mapping[str, Any], key: str) -> str | None:
 
 def _from_html(html: str, source: str) -> Article:
     import trafilatura  # heavy: lxml, justext, htmldate
+    from trafilatura.settings import Document
 
     doc = trafilatura.bare_extraction(
         html, include_comments=False, include_images=False, with_metadata=True, deduplicate=True
     )
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or not doc.text or not doc.text.strip():
         raise SourceError(
             "no article text found in the HTML: expected paragraphs of text in the page, "
             "got only markup, scripts, styles or frames"

@@ -28,21 +28,22 @@ _MONTHS["sept"] = 9
 _MONTH = r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_NUMERIC = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})\b")
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})\b")
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT[+-]?\d*|UTC[+-]?\d*|[A-Z]{2,4}))?"
-_READING_TIME = r"\d+\s+min(?:ute)?s?\s+read"
+_READING_TIME = r"\d+\s+min(?:ute)?s?\s+read|\d+\s+(?:hours?|minutes?|mins?|days?)\s+ago"
 _STAMP_WORDS = r"published|updated|posted|last updated|date"
 # What a date-only line may hold besides dates: times, reading time, separators.
 _STAMP_FILLER = re.compile(rf"{_TIME}|{_READING_TIME}|\b(?:{_STAMP_WORDS}|on|at)\b:?|[|,•·–—/-]", re.IGNORECASE)
 
 _WEEKDAY = r"(?i:" + "|".join(calendar.day_name) + r")"
-_NAME_WORD = rf"(?!(?:{_MONTH}|{_WEEKDAY})\b)(?:[A-Z][\w'’.-]*|[A-Z]\.)"
+_NAME_WORD = rf"(?!{_MONTH}\s+\d|{_WEEKDAY}\b)(?:[A-Z][\w'’.-]*|[A-Z]\.)"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn)"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD})*"
 _NAMES = rf"{_NAME}(?:\s*(?:,|and|&)\s+{_NAME})*"
 _BY = re.compile(rf"^\s*(?i:by)\s+(?P<names>{_NAMES})")
 _STAMP = re.compile(rf"^\s*(?:{_STAMP_WORDS})\b", re.IGNORECASE)
@@ -73,6 +74,8 @@ def parse_date(text: str) -> date | None:
         datetime.date(2024, 5, 12)
         >>> parse_date("2024-05-06T10:00:00Z")
         datetime.date(2024, 5, 6)
+        >>> parse_date("Published on 27/05/2024 - 18:40")
+        datetime.date(2024, 5, 27)
         >>> parse_date("last week") is None
         True
     """
@@ -83,6 +86,10 @@ def parse_date(text: str) -> date | None:
         found += _dated(match.start(), int(match[3]), _month(match[1]), int(match[2]))
     for match in _DAY_MONTH_YEAR.finditer(text):
         found += _dated(match.start(), int(match[3]), _month(match[2]), int(match[1]))
+    for match in _NUMERIC.finditer(text):
+        first, second = int(match[1]), int(match[3])
+        day, month = (second, first) if second > 12 else (first, second)  # day first, as outside the US
+        found += _dated(match.start(), int(match[4]), month, day)
     return min(found)[1] if found else None
 
 
@@ -116,7 +123,7 @@ def is_byline(line: str) -> bool:
 
 
 def _strip_dates(line: str) -> str:
-    for pattern in (_ISO, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
+    for pattern in (_ISO, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _NUMERIC):
         line = pattern.sub("", line)
     return line
 

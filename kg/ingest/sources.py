@@ -249,6 +249,6 @@ def _read_jsonl(path: Path) -> Iterator[Article | ReadFailure]:
 def _json(line: bytes, first: bool) -> object:
     text = decode(line[len(codecs.BOM_UTF8) :] if first and line.startswith(codecs.BOM_UTF8) else line)
     try:
-        return json.loads(text)
+        return json.loads(text.strip())
     except json.JSONDecodeError as exc:
-        raise SourceError(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
+        raise SourceError(f"not valid JSON ({exc.msg}, column {exc.colno})") from exc
