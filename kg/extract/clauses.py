@@ -79,15 +79,18 @@ def _is_passive(verb: Token) -> bool:
 def _relative_head(verb: Token, subject: Token) -> Token:
     """The noun a relative pronoun stands for ("a country that joined" -> country)."""
     if verb.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS:
-        return verb.head
+        head = verb.head
+        # "Portugal, another country that joined ...": the apposition's anchor
+        return head.head if head.dep_ == "appos" and head.head.ent_type_ else head
     return subject
 
 
 def _surface_subject(verb: Token, seen: int = 0) -> tuple[Token, ...]:
     """The subject of ``verb``, inherited through control, coordination and relatives."""
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            return conjuncts(_relative_head(verb, child))
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if subjects:
+        # two subjects of one verb are a coordination the parser missed ("A (L) and B meet")
+        return tuple(t for s in subjects for t in conjuncts(_relative_head(verb, s)))
     if seen > 4:
         return ()
     head = verb.head

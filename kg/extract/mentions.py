@@ -141,6 +141,10 @@ def entity_mentions(doc: Doc) -> Iterator[Mention]:
             yield span_mention(ent, ent.label_)
 
 
+_ROLE_WEIGHT = {"nsubj": 2.0, "nsubjpass": 2.0, "compound": 0.5, "nmod": 0.5}
+"""How much a country name counts towards salience by its role: subjects most, modifiers least."""
+
+
 def article_country(doc: Doc, lead_sentences: int = 3) -> Mention | None:
     """The country an article is about: the implicit party of its agentless facts.
 
@@ -148,9 +152,12 @@ def article_country(doc: Doc, lead_sentences: int = 3) -> Mention | None:
         News leaves the home party of a story implicit once the headline and lead
         have named it ("So far, nine have been signed with Latvia, ..." in a story
         about Ukraine's agreements). The country is the GPE named most often in
-        the whole text, where a name in the first ``lead_sentences`` sentences
-        (headline and lead) counts three times; ties go to the earlier name. The
-        mention returned is the first occurrence, labelled ``IMPLICIT``.
+        the whole text, weighted by role (a subject counts twice, a modifier as
+        in "U.S. President" half) and doubled in the first ``lead_sentences``
+        sentences (headline and lead); a nationality adjective sharing the name's
+        first five letters counts half ("Ukrainian" for Ukraine). Ties go to the
+        earlier name. The mention returned is the first occurrence, labelled
+        ``IMPLICIT``.
     """
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
@@ -159,13 +166,19 @@ def article_country(doc: Doc, lead_sentences: int = 3) -> Mention | None:
         if n == lead_sentences:
             lead_end = sent.start
             break
+    adjectives: Counter[str] = Counter()
     for ent in doc.ents:
-        if ent.label_ != "GPE":
-            continue
-        key = ent.text.lower().removeprefix("the ")
-        counts[key] += 3 if ent.start < lead_end else 1
-        first.setdefault(key, ent)
+        weight = _ROLE_WEIGHT.get(ent.root.dep_, 1.0) * (2 if ent.start < lead_end else 1)
+        if ent.label_ == "NORP":
+            adjectives[ent.text.lower()[:5]] += weight
+        elif ent.label_ == "GPE":
+            key = ent.text.lower().removeprefix("the ")
+            counts[key] += weight
+            first.setdefault(key, ent)
     if not counts:
         return None
+    for key in counts:  # "Ukrainian" counts for Ukraine, "Russian" for Russia
+        if len(key) >= 5:
+            counts[key] += adjectives[key[:5]] / 2
     best = max(counts, key=lambda k: (counts[k], -first[k].start))
     return span_mention(first[best], "IMPLICIT")
