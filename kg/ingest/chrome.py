@@ -47,6 +47,8 @@ KINDS = ("drop", "end", "newsletter", "label")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*$|\([^()]{2,120}\)$""")
 _LONG_LINE = 30
 """Words above which a line without final punctuation is still a paragraph."""
+_QUESTION_WORDS = 20
+"""Words up to which a question that opens a page is its headline rather than its lead."""
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"\s+")
 
@@ -138,6 +140,8 @@ def split_story(text: str, title: str | None = None, rules: tuple[Rule, ...] | N
     meta = {i for i in content[:second] if lines[i].kind == "heading" and is_byline(lines[i].text)}
     header = [i for i in content[:first] if i not in meta and lines[i].kind == "heading"]
     headline, after = _headline(lines, header, sorted(meta), title)
+    if headline is None and title is None and second < len(content) and _is_question_headline(lines[content[first]].text):
+        headline = lines[content[first]].text
     same = (headline or "").casefold()
     kept = [lines[i].text for i in header if i > after and lines[i].text.casefold() != same]
     body = [i for i in content[first:] if i not in meta and lines[i].text.casefold() != same]
@@ -150,16 +154,17 @@ def _classify(texts: list[str], rules: tuple[Rule, ...]) -> list[_Line]:
     blank = False
     for text in texts:
         kind = "blank" if not text else ""
+        labelled = False
         for rule in rules if text else ():
             match = rule.pattern.search(text)
             if match and rule.kind == "label":
-                text = text[match.end() :].strip()
+                text, labelled = text[match.end() :].strip(), True
             elif match:
                 kind = rule.kind
                 break
         if not kind:
             prose = _SENTENCE_END.search(text) or len(text.split()) > _LONG_LINE
-            kind = "prose" if prose else "heading" if text else "blank"
+            kind = "prose" if prose else "drop" if labelled else "heading" if text else "blank"
         lines.append(_Line(text, kind, blank))
         blank = kind == "blank"
     return lines
@@ -190,6 +195,11 @@ def _headline(lines: list[_Line], header: list[int], meta: list[int], title: str
     long_enough = [i for i in candidates if len(lines[i].text.split()) >= 4]
     chosen = above_byline[-1:] or long_enough[:1] or candidates[-1:]
     return (lines[chosen[0]].text, chosen[0]) if chosen else (None, -1)
+
+
+def _is_question_headline(text: str) -> bool:
+    """A short question opening the page with no headline above it ("Will Kyiv sign?") is the headline."""
+    return text.endswith("?") and len(text.split()) <= _QUESTION_WORDS and text[0] not in "\"'“‘«"
 
 
 def _story_body(lines: list[_Line], body: list[int]) -> list[str]:

@@ -166,6 +166,18 @@ def test_seed_story_is_kept_and_chrome_removed(seeds_dir, name, kept, removed):
             ],
             ["Mars", "Narnia", "Atlantis", "dataLayer", "color", "Home", "Contacts", "Share", "©", "Ministry of Foreign"],
         ),
+        (
+            "press_release_president.txt",
+            "Ukraine and Latvia signed an agreement on security cooperation",
+            None,
+            date(2024, 1, 11),
+            [
+                "In Riga, President of Ukraine Volodymyr Zelenskyy and President of Latvia Edgars Rinkēvičs signed",
+                '"Latvia was one of the first countries to join the Joint Declaration of Support for Ukraine,"',
+            ],
+            ["Official website", "Menu", "19:30", "Photo", "Office of the President", "Tags", "Share", "All news",
+             "Japan"],
+        ),
     ],
 )
 def test_other_outlets(name, title, author, published, kept, removed):
@@ -192,6 +204,10 @@ MORE = "Poland pledged further military aid to Ukraine."
     [
         ("headline then paragraphs", _page("Talks held", "", LEAD, "", BODY), "Talks held", [LEAD, BODY]),
         ("no headline", _page(LEAD, BODY), None, [LEAD, BODY]),
+        ("question headline", _page("Will Poland sign a pact with Ukraine?", "", LEAD, "", BODY),
+         "Will Poland sign a pact with Ukraine?", [LEAD, BODY]),
+        ("quoted question is a lead", _page('"Will you sign?" Tusk was asked.', LEAD), None,
+         ['"Will you sign?" Tusk was asked.', LEAD]),
         ("menu above headline", _page("Home", "World", "Poland, Ukraine hold talks", "By Jan Kowalski", LEAD),
          "Poland, Ukraine hold talks", [LEAD]),
         ("end phrase above headline only drops it", _page("News Feed", "Poland, Ukraine hold talks", LEAD),
@@ -217,6 +233,8 @@ MORE = "Poland pledged further military aid to Ukraine."
          "Talks held", [LEAD, BODY]),
         ("image label keeps caption", _page("Talks held", "Illustrative image: Leaders meet in Warsaw. (AFP)", LEAD),
          "Talks held", ["Leaders meet in Warsaw. (AFP)", LEAD]),
+        ("photo credit is dropped", _page("Talks held", LEAD, "Photo: Office of the President", BODY),
+         "Talks held", [LEAD, BODY]),
         ("author bio ends story", _page("Talks held", LEAD, BODY,
                                         "Jan Kowalski is a reporter at the Warsaw Daily. He covers defense."),
          "Talks held", [LEAD, BODY]),
