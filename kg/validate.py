@@ -473,7 +473,7 @@ def split(graph: Graph, found: list[Violation]) -> GateResult:
             continue
         description = list(graph.triples((node, None, None)))
         quarantine += description
-        if not any(main.subjects(p, node) for p in (*_STATEMENT_LINKS, KG.event)):
+        if not any((None, p, node) in main for p in (*_STATEMENT_LINKS, KG.event)):
             _move(main, quarantine, description)
     return GateResult(main, quarantine, found)
 
