@@ -87,10 +87,21 @@ def _relative_head(verb: Token, subject: Token) -> Token:
 
 def _surface_subject(verb: Token, seen: int = 0) -> tuple[Token, ...]:
     """The subject of ``verb``, inherited through control, coordination and relatives."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS or (seen and c.dep_ == "nsubjpass")]
     if subjects:
-        # two subjects of one verb are a coordination the parser missed ("A (L) and B meet")
-        return tuple(t for s in subjects for t in conjuncts(_relative_head(verb, s)))
+        # two subjects joined by "and" are a coordination the parser missed ("A (L) and B meet")
+        # ("KYIV, June 13 (Reuters) - Ukraine signed": a dateline is no subject)
+        doc = verb.doc
+        nearest = min(subjects, key=lambda s: (s.i > verb.i, abs(verb.i - s.i)))
+        kept = [nearest] + [
+            s
+            for s in subjects
+            if s is not nearest
+            and s.i < verb.i
+            and any(t.lower_ in ("and", "&") for t in doc[min(s.i, nearest.i) : max(s.i, nearest.i)])
+            and not any(t.text in ("-", "—", "–", ":") for t in doc[min(s.i, nearest.i) : max(s.i, nearest.i)])
+        ]
+        return tuple(t for s in kept for t in conjuncts(_relative_head(verb, s)))
     if seen > 4:
         return ()
     head = verb.head

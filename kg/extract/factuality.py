@@ -73,6 +73,16 @@ def _future_time(verb: Token) -> bool:
     return False
 
 
+def _forms(token: Token) -> set[str]:
+    """The lemma and the word stripped of inflection: the small model lemmatises "hopes" as "hop"."""
+    low = token.lower_
+    forms = {token.lemma_.lower(), low}
+    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("es", "e"), ("s", ""), ("d", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            forms.add(low[: -len(suffix)] + repl)
+    return forms
+
+
 def _verb_status(verb: Token, is_predicate: bool) -> Status | None:
     for child in verb.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in _NEGATIVE_DETERMINERS):
@@ -83,10 +93,10 @@ def _verb_status(verb: Token, is_predicate: bool) -> Status | None:
                 return Status.POSSIBLE
             if child.lower_ in _PLANNED_MODALS or (child.lower_ == "'d"):
                 return Status.PLANNED
-    lemma = verb.lemma_.lower()
-    if not is_predicate and lemma in _POSSIBILITY:
+    forms = _forms(verb)
+    if not is_predicate and forms & _POSSIBILITY:
         return Status.POSSIBLE
-    if not is_predicate and lemma in _INTENTION:
+    if not is_predicate and forms & _INTENTION:
         return Status.PLANNED
     if verb.pos_ in ("VERB", "AUX") and _future_time(verb):
         return Status.PLANNED

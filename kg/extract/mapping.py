@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from kg.errors import ModelError
-from kg.extract.clauses import Clause
+from kg.extract.clauses import Clause, verb_clause
 from kg.extract.mentions import ACTOR_LABELS, mention_for
 from kg.resources import ontology_file
 from kg.types import CORE_PREDICATES, SYMMETRIC_PREDICATES, Mention
@@ -118,15 +118,27 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     return Lexicon({k: tuple(v) for k, v in frames.items()}, nouns)
 
 
+def _mentions_word(tokens: tuple[Token, ...] | list[Token], words: frozenset[str]) -> bool:
+    return any(t.lemma_.lower() in words or t.lower_ in words for head in tokens for t in head.subtree)
+
+
 def _role_tokens(clause: Clause, role: str, requires: frozenset[str]) -> list[Token]:
     if role == "self":
         return [clause.predicate]
+    if role.startswith("gov="):
+        anchor = clause.anchor
+        if anchor is None or anchor is clause.predicate or anchor.lemma_.lower() not in role[4:].split("|"):
+            return []
+        return list(verb_clause(anchor).roles.get("subj", ()))
     if ">" not in role:
+        if requires and role not in ("subj",) and clause.kind == "verb":
+            if not _mentions_word(clause.roles.get("obj", ()), requires):
+                return []
         return list(clause.roles.get(role, ()))
     outer, inner = role.split(">", 1)
     found: list[Token] = []
     for head in clause.roles.get(outer, ()):
-        if requires and not any(t.lemma_.lower() in requires for t in head.subtree):
+        if requires and not _mentions_word([head], requires):
             continue
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == inner:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.factuality import SPEECH_VERBS
 from kg.extract.mentions import TITLE_WORDS, span_mention
 from kg.types import Mention
 
@@ -90,6 +91,21 @@ def _apposition(person: Span) -> tuple[list[Token], list[Span]]:
     return [], []
 
 
+def _speaks_for(person: Span, home: Mention) -> bool:
+    """Whether ``person`` reports what the article's country does ("Zelensky said Ukraine ...")."""
+    verb = person.root.head
+    if person.root.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    name = home.text.lower().removeprefix("the ")
+    for clause in verb.children:
+        if clause.dep_ in ("ccomp", "parataxis"):
+            for subject in clause.children:
+                if subject.dep_ in ("nsubj", "nsubjpass") and subject.ent_type_ == "GPE":
+                    if subject.text.lower() in name.split() or name.endswith(subject.text.lower()):
+                        return True
+    return False
+
+
 def roles(doc: Doc, home: Mention | None) -> Iterator[Role]:
     """Every office the text gives a person, by title or apposition.
 
@@ -103,8 +119,10 @@ def roles(doc: Doc, home: Mention | None) -> Iterator[Role]:
         office is then the country another mention of the same person names
         ("Ukrainian President Volodymyr Zelensky" elsewhere in the article), or
         else the article's country when the title is a head of state's or
-        government's and the same sentence names that country ("President
-        Volodymyr Zelensky said that Ukraine ..."). Otherwise no role is read.
+        government's and the person reports what that country does ("President
+        Volodymyr Zelensky said that Ukraine is moving towards ..."; not
+        "Poland will not send troops to Ukraine, Prime Minister Donald Tusk
+        said"). Otherwise no role is read.
     """
     explicit: dict[str, Mention] = {}
     bare: list[tuple[Span, str]] = []
@@ -133,9 +151,5 @@ def roles(doc: Doc, home: Mention | None) -> Iterator[Role]:
         known = explicit.get(ent[-1].lower_)
         if known is not None:
             yield Role(person, known, title, False)
-        elif home is not None and any(
-            e.text.lower().removeprefix("the ") == home.text.lower().removeprefix("the ")
-            for e in ent.sent.ents
-            if e.label_ == "GPE"
-        ):
+        elif home is not None and _speaks_for(ent, home):
             yield Role(person, home, title, False)
