@@ -18,6 +18,7 @@ Notes:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -41,13 +42,17 @@ def _spread(pos: np.ndarray, origin: np.ndarray, cell: float, size: int) -> tupl
     return cells, shares
 
 
-def _kernels(size: int, cell: float, k: float) -> tuple[np.ndarray, np.ndarray]:
-    """FFT of the repulsion k²·r/|r|² on a (2·size)² grid, centred at offset 0."""
-    offsets = np.fft.fftfreq(2 * size, d=1.0 / (2 * size)) * cell
+@lru_cache(maxsize=4)
+def _kernels(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """FFT of the repulsion r/|r|² on a (2·size)² grid of unit cells, centred at offset 0.
+
+    The kernel in page units is this one times k²/cell, so it is computed once per size.
+    """
+    offsets = np.fft.fftfreq(2 * size, d=1.0 / (2 * size))
     dx, dy = np.meshgrid(offsets, offsets, indexing="ij")
     r2 = dx * dx + dy * dy
     r2[0, 0] = 1.0
-    kx, ky = k * k * dx / r2, k * k * dy / r2
+    kx, ky = dx / r2, dy / r2
     kx[0, 0] = ky[0, 0] = 0.0
     return np.fft.rfft2(kx), np.fft.rfft2(ky)
 
@@ -62,12 +67,12 @@ def _repulsion(pos: np.ndarray, mass: np.ndarray, k: float, size: int) -> np.nda
     padded = np.zeros((2 * size, 2 * size))
     padded[:size, :size] = density.reshape(size, size)
     spectrum = np.fft.rfft2(padded)
-    kx, ky = _kernels(size, cell, k)
+    kx, ky = _kernels(size)
     force = np.empty_like(pos)
     for axis, kernel in enumerate((kx, ky)):
         field = np.fft.irfft2(spectrum * kernel, s=padded.shape)[:size, :size].ravel()
         force[:, axis] = (field[cells] * shares).sum(axis=1)
-    return force * mass[:, None]
+    return force * mass[:, None] * (k * k / cell)
 
 
 def force_layout(

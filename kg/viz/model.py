@@ -153,7 +153,7 @@ def _node(graph: Graph, node: Node) -> ViewNode:
 
 def _float(value: Node | None) -> float | None:
     try:
-        return None if value is None else float(value)
+        return None if value is None else float(str(value))
     except ValueError:
         return None
 
@@ -197,7 +197,7 @@ def view_model(graph: Graph) -> View:
         grouped[key].append(
             Quote(
                 sentence=_text(graph, statement, KG.sentence) or "",
-                article=article_index.get(graph.value(statement, KG.article), -1),
+                article=_article_number(article_index, graph.value(statement, KG.article)),
                 date=_text(graph, statement, KG.date),
                 confidence=_float(graph.value(statement, KG.confidence)),
                 attributed_to=None if attributed is None else _node(graph, attributed).label,
@@ -217,6 +217,10 @@ def view_model(graph: Graph) -> View:
     return View(tuple(_node(graph, n) for n in entities), edges, articles)
 
 
+def _article_number(article_index: dict[Node, int], article: Node | None) -> int:
+    return -1 if article is None else article_index.get(article, -1)
+
+
 def _key(subject: int, obj: int, predicate: str, status: str) -> tuple[int, int, str, str]:
     """One key for both directions of a symmetric fact; the first statement read gives the edge its direction."""
     if predicate in SYMMETRIC_PREDICATES and obj < subject:
@@ -227,7 +231,7 @@ def _key(subject: int, obj: int, predicate: str, status: str) -> tuple[int, int,
 def _place(graph: Graph, statement: Node) -> tuple[str, int, str]:
     """Where a statement was read, to take statements in reading order."""
     start = graph.value(statement, KG.startOffset)
-    return str(graph.value(statement, KG.article) or ""), int(start) if start is not None else 0, str(statement)
+    return str(graph.value(statement, KG.article) or ""), int(str(start)) if start is not None else 0, str(statement)
 
 
 def find_nodes(view: View, name: str) -> list[int]:
