@@ -264,3 +264,41 @@ def test_bad_chrome_rules_are_reported_with_the_line(tmp_path, line, message):
     with pytest.raises(ModelError, match=message) as info:
         load_rules(path)
     assert f"{path}:2" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "line, paragraphs",
+    [
+        # drop: the line goes, the story goes on
+        ("Skip to main content", [LEAD, BODY]),
+        ("Share on Facebook", [LEAD, BODY]),
+        ("5 min read", [LEAD, BODY]),
+        ("This audio is created with AI assistance", [LEAD, BODY]),
+        ("Advertisement", [LEAD, BODY]),
+        ("Listen to this article", [LEAD, BODY]),
+        ("Follow us on Telegram", [LEAD, BODY]),
+        ("Credit: Getty Images", [LEAD, BODY]),
+        ("Tags: Ukraine, Poland, security", [LEAD, BODY]),
+        ("Read more: Poland to buy Patriot systems", [LEAD, BODY]),
+        ("Updated 3 hours ago", [LEAD, BODY]),
+        # newsletter: the prompt goes, the story goes on
+        ("Subscribe to our daily newsletter", [LEAD, BODY]),
+        ("Enter your email address", [LEAD, BODY]),
+        ("* indicates required", [LEAD, BODY]),
+        # end: the story is over
+        ("MORE NEWS", [LEAD]),
+        ("Editors' Picks", [LEAD]),
+        ("Most read", [LEAD]),
+        ("Read more", [LEAD]),
+        ("Show More", [LEAD]),
+        ("11:05 AM", [LEAD]),
+        ("Avatar", [LEAD]),
+        ("Author: Jan Kowalski", [LEAD]),
+        ("Reporting by Pawel Florkiewicz; Editing by Ros Russell", [LEAD]),
+        ("Associated Press writer Jan Kowalski in Warsaw contributed to this report.", [LEAD]),
+        ("© 2024 Warsaw Daily", [LEAD]),
+        ("Support us for as little as $1, and it only takes a minute.", [LEAD]),
+    ],
+)
+def test_chrome_phrases(line, paragraphs):
+    assert list(split_story(_page("Talks held", LEAD, line, BODY)).paragraphs) == paragraphs
