@@ -101,7 +101,7 @@ def _surface_subject(verb: Token, seen: int = 0) -> tuple[Token, ...]:
             and any(t.lower_ in ("and", "&") for t in doc[min(s.i, nearest.i) : max(s.i, nearest.i)])
             and not any(t.text in ("-", "—", "–", ":") for t in doc[min(s.i, nearest.i) : max(s.i, nearest.i)])
         ]
-        return tuple(t for s in kept for t in conjuncts(_relative_head(verb, s)))
+        return tuple(t for s in sorted(kept, key=lambda t: t.i) for t in conjuncts(_relative_head(verb, s)))
     if seen > 4:
         return ()
     head = verb.head
@@ -243,6 +243,13 @@ def noun_clause(noun: Token) -> Clause:
                     pairs.setdefault("by", []).extend(
                         p for g in grand.children if g.dep_ == "pobj" for p in conjuncts(g)
                     )
+    for name in [t for role in list(pairs.values()) for t in role if t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")]:
+        # a name takes no complement: "the approval by Germany of a package" is the noun's "of"
+        for prep in name.children:
+            if prep.dep_ == "prep" and not prep.ent_type_:
+                pairs.setdefault(prep.lower_, []).extend(
+                    p for g in prep.children if g.dep_ == "pobj" for p in conjuncts(g)
+                )
     for key in ("on", "over", "about", "for", "of"):
         for inner in list(pairs.get(key, ())):
             nested: dict[str, list[Token]] = {}

@@ -1,0 +1,40 @@
+"""The entity ruler shipped as data fixes the actors the small model gets wrong."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.resources import ontology_file
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    "sentence, name, label",
+    [
+        ("Kyiv said it would respond.", "Kyiv", "GPE"),
+        ("The G7 met in Italy.", "G7", "ORG"),
+        ("Leaders of the Group of Seven met in Italy.", "Group of Seven", "ORG"),
+        ("Czechia and Ukraine signed a memorandum.", "Czechia", "GPE"),
+        ("The Presidential Office reported the talks.", "Presidential Office", "ORG"),
+        ("NATO allies met in Brussels.", "NATO", "ORG"),
+        ("Portugal joined the G7 Joint Declaration of Support for Ukraine.", "G7 Joint Declaration of Support for Ukraine", "AGREEMENT"),
+        ("They discussed a bilateral security agreement.", "bilateral security agreement", "AGREEMENT"),
+        ("Congress passed a $61 billion aid package.", "$61 billion aid package", "AGREEMENT"),
+    ],
+)
+def test_ruler_labels_actor(nlp, sentence, name, label):
+    assert (name, label) in {(e.text, e.label_) for e in nlp(sentence).ents}
+
+
+def test_patterns_are_json_lines_with_label_and_pattern():
+    lines = ontology_file("entity_patterns.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
+    assert rows and all(set(row) >= {"label", "pattern"} for row in rows)
+
+
+def test_ruler_runs_before_the_recogniser(nlp):
+    names = nlp.pipe_names
+    assert names.index("kg_entity_ruler") < names.index("ner")
