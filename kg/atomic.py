@@ -11,6 +11,13 @@ from pathlib import Path
 __all__ = ["atomic_path"]
 
 
+def _umask() -> int:
+    """The process umask (mkstemp creates files 0600; outputs should be readable like any file)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; rename it over ``target`` on success.
@@ -22,6 +29,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(name)
+    os.chmod(tmp, 0o666 & ~_umask())
     try:
         yield tmp
         with open(tmp, "rb") as handle:
