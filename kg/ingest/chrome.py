@@ -143,7 +143,7 @@ def split_story(text: str, title: str | None = None, rules: tuple[Rule, ...] | N
     if headline is None and title is None and second < len(content) and _is_question_headline(lines[content[first]].text):
         headline = lines[content[first]].text
     same = (headline or "").casefold()
-    kept = [lines[i].text for i in header if i > after and lines[i].text.casefold() != same]
+    kept = [lines[i].text for i in header if after is not None and i > after and lines[i].text.casefold() != same]
     body = [i for i in content[first:] if i not in meta and lines[i].text.casefold() != same]
     kept += _story_body(lines, body)
     return Story(headline, tuple(kept), tuple(lines[i].text for i in sorted(meta)))
@@ -184,17 +184,20 @@ def _content(lines: list[_Line]) -> list[int]:
     return kept
 
 
-def _headline(lines: list[_Line], header: list[int], meta: list[int], title: str | None) -> tuple[str | None, int]:
-    """The headline and the index of its line (-1 when it is not in the text)."""
+def _headline(lines: list[_Line], header: list[int], meta: list[int], title: str | None) -> tuple[str | None, int | None]:
+    """The headline and the index of its line; the index is None when the headline is not in the text.
+
+    Header lines above the headline, or all of them when it is not in the text, are menus.
+    """
     if title:
         title = " ".join(normalize_lines(title)).strip()
         found = [i for i in header if lines[i].text.casefold() == title.casefold()]
-        return title or None, found[0] if found else -1
+        return title or None, found[0] if found else None
     candidates = [i for i in header if len(lines[i].text.split()) >= 2]
     above_byline = [i for i in candidates if meta and i < meta[0]]
     long_enough = [i for i in candidates if len(lines[i].text.split()) >= 4]
     chosen = above_byline[-1:] or long_enough[:1] or candidates[-1:]
-    return (lines[chosen[0]].text, chosen[0]) if chosen else (None, -1)
+    return (lines[chosen[0]].text, chosen[0]) if chosen else (None, None)
 
 
 def _is_question_headline(text: str) -> bool:

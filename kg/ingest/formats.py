@@ -41,6 +41,7 @@ _MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),  # emphasis
     (re.compile(r"`([^`]*)`"), r"\1"),  # code
 )
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _MD_BLOCK = re.compile(r"^\s{0,3}(?:#{1,6}\s|>|[-*+]\s|\d+[.)]\s)")
 
 
@@ -63,8 +64,9 @@ def read_text(text: str, source: str, *, fmt: str = "txt") -> Article:
     if fmt == "html":
         return _from_html(text, source)
     if fmt == "md":
-        text = markdown_to_text(text)
-    elif fmt != "txt":
+        fields, text = _front_matter(text)
+        return _from_fields(markdown_to_text(text), fields, source, article_id(source))
+    if fmt != "txt":
         raise SourceError(
             f"expected a format among {', '.join(FORMATS)}, got {fmt!r}; "
             "JSONL files hold one record a line: read them with kg.ingest.read_sources"
@@ -73,7 +75,7 @@ def read_text(text: str, source: str, *, fmt: str = "txt") -> Article:
 
 
 def read_record(record: Any, source: str, default_id: str) -> Article:
-    """Read one JSONL record: ``text``, optionally ``title``, ``url`` and ``date``.
+    """Read one JSONL record: ``text``, optionally ``title``, ``author``, ``url`` and ``date``.
 
     The id is a slug of the url when there is one, else ``default_id``.
 
@@ -86,9 +88,15 @@ def read_record(record: Any, source: str, default_id: str) -> Article:
             f'no "text" field: expected a JSON object with a non-empty string "text" '
             f"(and optional title, url, date), got {got}"
         )
-    title, url, when = (_optional_str(record, key) for key in ("title", "url", "date"))
-    story = split_story(record["text"], title=title)
-    return _article(story, source, url_id(url) if url else default_id, url=url, published=parse_date(when or ""))
+    url = _optional_str(record, "url")
+    return _from_fields(record["text"], record, source, url_id(url) if url else default_id)
+
+
+def _from_fields(text: str, fields: Mapping[str, Any], source: str, identifier: str) -> Article:
+    """The article of a text whose source also gives ``title``, ``author``, ``url``, ``date`` fields."""
+    title, author, url, when = (_optional_str(fields, key) for key in ("title", "author", "url", "date"))
+    story = split_story(text, title=title)
+    return _article(story, source, identifier, author=author, url=url, published=parse_date(when or ""))
 
 
 def _optional_str(record: Mapping[str, Any], key: str) -> str | None:
@@ -144,6 +152,19 @@ def _article(
         published=published,
         url=url,
     )
+
+
+def _front_matter(markdown: str) -> tuple[dict[str, str], str]:
+    """The ``key: value`` fields of a Markdown file's front matter (between ``---`` lines), and the rest."""
+    match = _FRONT_MATTER.match(markdown)
+    if not match:
+        return {}, markdown
+    fields = {}
+    for line in match[1].splitlines():
+        key, colon, value = line.partition(":")
+        if colon and key.strip():
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+    return fields, markdown[match.end() :]
 
 
 def markdown_to_text(markdown: str) -> str:

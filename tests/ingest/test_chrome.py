@@ -204,6 +204,7 @@ MORE = "Poland pledged further military aid to Ukraine."
     [
         ("headline then paragraphs", _page("Talks held", "", LEAD, "", BODY), "Talks held", [LEAD, BODY]),
         ("no headline", _page(LEAD, BODY), None, [LEAD, BODY]),
+        ("one-word menu and no headline", _page("Home", "World", LEAD, BODY), None, [LEAD, BODY]),
         ("question headline", _page("Will Poland sign a pact with Ukraine?", "", LEAD, "", BODY),
          "Will Poland sign a pact with Ukraine?", [LEAD, BODY]),
         ("quoted question is a lead", _page('"Will you sign?" Tusk was asked.', LEAD), None,
@@ -249,8 +250,17 @@ def test_constructions(construction, page, headline, paragraphs):
     assert (story.headline, list(story.paragraphs)) == (headline, paragraphs)
 
 
-def test_given_title_is_the_headline_and_not_repeated():
-    story = split_story(_page("Poland, Ukraine hold talks", LEAD), title="Poland, Ukraine hold talks")
+@pytest.mark.parametrize(
+    "page",
+    [
+        _page("Poland, Ukraine hold talks", LEAD),
+        _page("Home", "World", "Poland, Ukraine hold talks", LEAD),
+        _page("Poland and Ukraine talk", LEAD),
+        _page(LEAD),
+    ],
+)
+def test_given_title_is_the_headline_and_not_repeated(page):
+    story = split_story(page, title="Poland, Ukraine hold talks")
     assert story.text == f"Poland, Ukraine hold talks\n\n{LEAD}"
 
 

@@ -74,6 +74,18 @@ def test_jsonl_records(tmp_path, record, expected_id, title, url, published):
     assert article.text.startswith(title + "\n\n") and STORY_LEAD in article.text
 
 
+def test_markdown_front_matter_gives_metadata(tmp_path):
+    path = tmp_path / "talks.md"
+    path.write_text(
+        '---\ntitle: "Talks held in Kyiv"\nauthor: Jane Doe\ndate: 2024-05-06\nurl: https://example.com/t\n---\n'
+        f"# Talks held in Kyiv\n\n{STORY_LEAD}\n"
+    )
+    (article,) = read_sources([path])
+    assert (article.id, article.title, article.author, str(article.published), article.url) == (
+        "talks", "Talks held in Kyiv", "Jane Doe", "2024-05-06", "https://example.com/t")
+    assert article.text == f"Talks held in Kyiv\n\n{STORY_LEAD}"
+
+
 def _write(path: Path, data: bytes | str) -> Path:
     path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     return path
