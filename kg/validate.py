@@ -139,8 +139,8 @@ def _local(node: Node | None) -> str:
 
 # ---------------------------------------------------------------- the fast engine
 
-_Check = Callable[[Graph, Node], bool]
-_Rule = Callable[[Graph, Node], Iterator[tuple[str, Node | None]]]
+_Check = Callable[["_Data", Node], bool]
+_Rule = Callable[["_Data", Node], Iterator[tuple[str, Node | None]]]
 """A compiled constraint: the (failed component, value) pairs for one focus node."""
 
 _KNOWN = {
@@ -151,25 +151,52 @@ _KNOWN = {
 }  # fmt: skip
 
 
+class _Data:
+    """One pass over the data graph into dictionaries: rdflib lookups cost more than the checks.
+
+    Attributes:
+        out: Each subject's objects by property.
+        subjects_of: The subjects of each property.
+        objects_of: The objects of each property.
+        types: Each typed node's classes with their superclasses in kg.ttl.
+    """
+
+    def __init__(self, graph: Graph, superclasses: dict[Node, frozenset[Node]]) -> None:
+        self.out: dict[Node, dict[Node, list[Node]]] = {}
+        self.subjects_of: dict[Node, set[Node]] = {}
+        self.objects_of: dict[Node, set[Node]] = {}
+        for s, p, o in graph:
+            self.out.setdefault(s, {}).setdefault(p, []).append(o)
+            self.subjects_of.setdefault(p, set()).add(s)
+            self.objects_of.setdefault(p, set()).add(o)
+        self.types: dict[Node, frozenset[Node]] = {
+            node: frozenset({c for t in classes for c in (t, *superclasses.get(t, ()))})
+            for node, props in self.out.items()
+            if (classes := props.get(RDF.type))
+        }
+
+    def objects(self, node: Node, prop: Node) -> list[Node]:
+        return self.out.get(node, {}).get(prop, [])
+
+    def is_instance(self, node: Node, cls: Node) -> bool:
+        return cls in self.types.get(node, ())
+
+
 class _Compiler:
-    """Turns shapes into Python closures over an rdflib graph."""
+    """Turns shapes into Python closures over a :class:`_Data` index of the graph."""
 
     def __init__(self, shapes: Shapes) -> None:
         self.shapes = shapes
         self.g = shapes.graph
         self._conforms: dict[Node, _Check] = {}
 
-    def is_instance(self, graph: Graph, node: Node, cls: Node) -> bool:
-        supers = self.shapes.superclasses
-        return any(t == cls or cls in supers.get(t, ()) for t in graph.objects(node, RDF.type))
-
-    def values(self, shape: Node) -> Callable[[Graph, Node], list[Node]]:
+    def values(self, shape: Node) -> Callable[[_Data, Node], list[Node]]:
         path = self.g.value(shape, SH.path)
         if path is None:
-            return lambda graph, focus: [focus]
+            return lambda data, focus: [focus]
         if not isinstance(path, URIRef):
             raise ModelError(f"expected a path of one property in shape {shape}, got {path}; the fast engine reads no other")
-        return lambda graph, focus: list(graph.objects(focus, path))
+        return lambda data, focus: data.objects(focus, path)
 
     def components(self, shape: Node) -> list[_Rule]:
         """Every constraint of ``shape`` itself (not of its sh:property shapes)."""
@@ -187,8 +214,8 @@ class _Compiler:
                 rules.append(rule)
         return rules
 
-    def _component(self, predicate: Node, obj: Node, values: Callable[[Graph, Node], list[Node]]) -> _Rule | None:
-        each: Callable[[Graph, Node], bool] | None = None
+    def _component(self, predicate: Node, obj: Node, values: Callable[[_Data, Node], list[Node]]) -> _Rule | None:
+        each: _Check | None = None
         name = ""
         if predicate == SH.minCount:
             low = int(obj)  # type: ignore[call-overload]
@@ -201,41 +228,41 @@ class _Compiler:
         if predicate == SH.lessThan:
             return _less_than_rule(values, obj)
         if predicate == SH["class"]:
-            name, each = "ClassConstraintComponent", lambda graph, v: self.is_instance(graph, v, obj)
+            name, each = "ClassConstraintComponent", lambda data, v: data.is_instance(v, obj)
         elif predicate == SH.datatype:
-            name, each = "DatatypeConstraintComponent", lambda graph, v: _has_datatype(v, obj)
+            name, each = "DatatypeConstraintComponent", lambda data, v: _has_datatype(v, obj)
         elif predicate == SH.nodeKind:
             kind = {SH.IRI: URIRef, SH.Literal: Literal, SH.BlankNode: BNode}[obj]  # type: ignore[index]
-            name, each = "NodeKindConstraintComponent", lambda graph, v: isinstance(v, kind)
+            name, each = "NodeKindConstraintComponent", lambda data, v: isinstance(v, kind)
         elif predicate == SH["in"]:
             allowed = frozenset(Collection(self.g, obj))  # type: ignore[arg-type]
-            name, each = "InConstraintComponent", lambda graph, v: v in allowed
+            name, each = "InConstraintComponent", lambda data, v: v in allowed
         elif predicate in (SH.minInclusive, SH.maxInclusive):
             sign = 1 if predicate == SH.minInclusive else -1
             name = "MinInclusiveConstraintComponent" if sign == 1 else "MaxInclusiveConstraintComponent"
-            each = lambda graph, v: _compare(v, obj, sign)  # noqa: E731
+            each = lambda data, v: _compare(v, obj, sign)  # noqa: E731
         elif predicate == SH.minLength:
             length = int(obj)  # type: ignore[call-overload]
-            name, each = "MinLengthConstraintComponent", lambda graph, v: not isinstance(v, BNode) and len(v) >= length
+            name, each = "MinLengthConstraintComponent", lambda data, v: not isinstance(v, BNode) and len(v) >= length
         elif predicate == SH.pattern:
             regex = re.compile(str(obj))
             name, each = "PatternConstraintComponent", lambda g, v: not isinstance(v, BNode) and bool(regex.search(v))
         elif predicate == SH["or"]:
             members = [self.conforms(m) for m in Collection(self.g, obj)]  # type: ignore[arg-type]
-            name, each = "OrConstraintComponent", lambda graph, v: any(m(graph, v) for m in members)
+            name, each = "OrConstraintComponent", lambda data, v: any(m(data, v) for m in members)
         elif predicate == SH["not"]:
             inner = self.conforms(obj)
-            name, each = "NotConstraintComponent", lambda graph, v: not inner(graph, v)
+            name, each = "NotConstraintComponent", lambda data, v: not inner(data, v)
         elif predicate == SH.node:
             inner = self.conforms(obj)
-            name, each = "NodeConstraintComponent", lambda graph, v: inner(graph, v)
+            name, each = "NodeConstraintComponent", lambda data, v: inner(data, v)
         if each is None:
             return None
         check, component = each, name
 
-        def rule(graph: Graph, focus: Node) -> Iterator[tuple[str, Node | None]]:
-            for value in values(graph, focus):
-                if not check(graph, value):
+        def rule(data: _Data, focus: Node) -> Iterator[tuple[str, Node | None]]:
+            for value in values(data, focus):
+                if not check(data, value):
                     yield component, value
 
         return rule
@@ -244,46 +271,45 @@ class _Compiler:
         """Whether a node conforms to ``shape`` and all its sh:property shapes."""
         if shape not in self._conforms:
             rules: list[_Rule] = []
-            self._conforms[shape] = lambda graph, node: not any(any(r(graph, node)) for r in rules)
+            self._conforms[shape] = lambda data, node: not any(any(r(data, node)) for r in rules)
             rules += self.components(shape)
             for prop in self.g.objects(shape, SH.property):
                 rules += self.components(prop)
         return self._conforms[shape]
 
-    def targets(self, shape: Node) -> Callable[[Graph], set[Node]]:
+    def targets(self, shape: Node) -> Callable[[_Data], set[Node]]:
         classes = list(self.g.objects(shape, SH.targetClass))
         subjects_of = list(self.g.objects(shape, SH.targetSubjectsOf))
         objects_of = list(self.g.objects(shape, SH.targetObjectsOf))
         nodes = set(self.g.objects(shape, SH.targetNode))
 
-        def focus_nodes(graph: Graph) -> set[Node]:
+        def focus_nodes(data: _Data) -> set[Node]:
             found = set(nodes)
             for p in subjects_of:
-                found.update(graph.subjects(p, None))
+                found.update(data.subjects_of.get(p, ()))
             for p in objects_of:
-                found.update(graph.objects(None, p))
-            if classes:
-                found.update(n for n, t in graph.subject_objects(RDF.type) if any(self.is_instance(graph, n, c) for c in classes))
+                found.update(data.objects_of.get(p, ()))
+            found.update(n for n, types in data.types.items() if any(c in types for c in classes))
             return found
 
         return focus_nodes
 
 
 def _count_rule(
-    component: str, values: Callable[[Graph, Node], list[Node]], ok: Callable[[int], bool] | None, wanted: Node = None
+    component: str, values: Callable[[_Data, Node], list[Node]], ok: Callable[[int], bool] | None, wanted: Node = None
 ) -> _Rule:
-    def rule(graph: Graph, focus: Node) -> Iterator[tuple[str, Node | None]]:
-        found = values(graph, focus)
+    def rule(data: _Data, focus: Node) -> Iterator[tuple[str, Node | None]]:
+        found = values(data, focus)
         if (ok is not None and not ok(len(found))) or (ok is None and wanted not in found):
             yield component, None
 
     return rule
 
 
-def _less_than_rule(values: Callable[[Graph, Node], list[Node]], other: Node) -> _Rule:
-    def rule(graph: Graph, focus: Node) -> Iterator[tuple[str, Node | None]]:
-        for value in values(graph, focus):
-            for bound in graph.objects(focus, other):
+def _less_than_rule(values: Callable[[_Data, Node], list[Node]], other: Node) -> _Rule:
+    def rule(data: _Data, focus: Node) -> Iterator[tuple[str, Node | None]]:
+        for value in values(data, focus):
+            for bound in data.objects(focus, other):
                 if not _compare(bound, value, 1, strict=True):
                     yield "LessThanConstraintComponent", value
 
@@ -322,7 +348,7 @@ def _compare(value: Node, bound: Node, sign: int, *, strict: bool = False) -> bo
 
 
 @cache
-def _fast_rules() -> list[tuple[str, str, Node | None, Callable[[Graph], set[Node]], list[_Rule]]]:
+def _fast_rules() -> list[tuple[str, str, Node | None, Callable[[_Data], set[Node]], list[_Rule]]]:
     """Every top-level shape compiled: (rule name, message, path, targets, constraints)."""
     shapes = load_shapes()
     compiler = _Compiler(shapes)
@@ -337,11 +363,12 @@ def _fast_rules() -> list[tuple[str, str, Node | None, Callable[[Graph], set[Nod
 
 
 def _fast_violations(graph: Graph) -> list[Violation]:
+    data = _Data(graph, load_shapes().superclasses)
     found = []
     for name, message, path, targets, rules in _fast_rules():
-        for focus in targets(graph):
+        for focus in targets(data):
             for rule in rules:
-                for component, value in rule(graph, focus):
+                for component, value in rule(data, focus):
                     found.append(Violation(str(focus), name, message, component, str(path or ""), str(value or "")))
     return found
 
@@ -434,15 +461,15 @@ def split(graph: Graph, found: list[Violation]) -> GateResult:
     it) and the entities no good statement uses; a broken entity, event or
     article takes along every statement that uses it. The reasons are
     ``sh:ValidationResult`` nodes, linked from each quarantined statement by
-    ``kg:violation``.
+    ``kg:violation``. When nothing is broken, ``graph`` itself is the main graph.
     """
+    if not found:  # the common case: no copy
+        return GateResult(graph, Graph(), [])
     main, quarantine = Graph(), Graph()
     for prefix, ns in graph.namespaces():
         main.bind(prefix, ns, override=True)
         quarantine.bind(prefix, ns, override=True)
     main += graph
-    if not found:
-        return GateResult(main, quarantine, [])
     quarantine.bind("sh", SH)
     quarantine.bind("kgsh", KGSH)
     condemned: dict[Node, list[URIRef]] = {}
