@@ -41,6 +41,8 @@ _MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),  # emphasis
     (re.compile(r"`([^`]*)`"), r"\1"),  # code
 )
+_HTML_DATES = {"original_date": True, "extensive_search": False}
+"""Publication dates from the page's markup only: no guesses from copyright lines or loose text."""
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _MD_BLOCK = re.compile(r"^\s{0,3}(?:#{1,6}\s|>|[-*+]\s|\d+[.)]\s)")
 
@@ -86,7 +88,7 @@ def read_record(record: Any, source: str, default_id: str) -> Article:
         got = f"keys {', '.join(map(str, record))}" if isinstance(record, Mapping) else type(record).__name__
         raise SourceError(
             f'no "text" field: expected a JSON object with a non-empty string "text" '
-            f"(and optional title, url, date), got {got}"
+            f"(and optional title, author, url, date), got {got}"
         )
     url = _optional_str(record, "url")
     return _from_fields(record["text"], record, source, url_id(url) if url else default_id)
@@ -109,20 +111,20 @@ def _from_html(html: str, source: str) -> Article:
     from trafilatura.settings import Document
 
     doc = trafilatura.bare_extraction(
-        html, include_comments=False, include_images=False, with_metadata=True, deduplicate=True
+        html,
+        include_comments=False,
+        include_images=False,
+        with_metadata=True,
+        deduplicate=True,
+        date_extraction_params=_HTML_DATES,
     )
     if not isinstance(doc, Document) or not doc.text or not doc.text.strip():
         raise SourceError(
             "no article text found in the HTML: expected paragraphs of text in the page, "
             "got only markup, scripts, styles or frames"
         )
-    published = None
-    if doc.date:
-        try:
-            published = date.fromisoformat(doc.date[:10])
-        except ValueError:
-            published = parse_date(doc.date)
     story = split_story(doc.text, title=doc.title)
+    published = parse_date(doc.date or "")
     return _article(story, source, article_id(source), author=doc.author, url=doc.url, published=published)
 
 

@@ -272,3 +272,21 @@ def test_html_metadata_and_no_markup_in_text(tmp_path):
 
 def test_max_bytes_is_twenty_megabytes():
     assert MAX_BYTES == 20 * 2**20
+
+
+@pytest.mark.parametrize(
+    "dated, published",
+    [
+        ("<meta property='article:published_time' content='2024-05-06T09:00:00Z'>", "2024-05-06"),
+        ("<meta name='date' content='2024-05-07'>", "2024-05-07"),
+        ("", "None"),
+    ],
+)
+def test_html_date_comes_from_markup_not_from_the_copyright_line(dated, published):
+    article = read_text(
+        f"<html><head><title>Talks held in Kyiv</title>{dated}</head><body><article><p>{STORY_LEAD}</p>"
+        "</article><footer>Copyright 2023 Example News</footer></body></html>",
+        "x.html",
+        fmt="html",
+    )
+    assert str(article.published) == published
