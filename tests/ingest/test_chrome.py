@@ -178,6 +178,18 @@ def test_seed_story_is_kept_and_chrome_removed(seeds_dir, name, kept, removed):
             ["Official website", "Menu", "19:30", "Photo", "Office of the President", "Tags", "Share", "All news",
              "Japan"],
         ),
+        (
+            "webdump_ukrinform.txt",
+            "Ukraine, Sweden start talks on security guarantees",
+            None,
+            date(2024, 4, 17),
+            [
+                "Ukraine and Sweden have started negotiations on a bilateral security agreement.",
+                "“We have started negotiations with Sweden,” the statement reads.",
+            ],
+            ["Politics", "15:20", "Read also", "Kristersson", "hyperlink", "Photo", "OP", "Telegram", "Popular",
+             "Odesa"],
+        ),
     ],
 )
 def test_other_outlets(name, title, author, published, kept, removed):
