@@ -33,7 +33,7 @@ _AMOUNT = re.compile(r"\$\s?(\d[\d.,]*)(?:\s*(trillion|billion|million|bn|m)\b)?
 _MAGNITUDE = {"bn": "billion", "m": "million"}
 _DEFINITE = re.compile(r"^(?:the|this|that|such an?)\b", re.I)
 _SKIP = frozenset({"relcl", "advcl", "ccomp", "parataxis", "appos"})
-_CLIMB = frozenset({"pobj", "dobj", "prep", "nsubjpass", "attr", "xcomp", "advcl", "acl", "conj", "compound", "appos"})
+_CLIMB = frozenset({"pobj", "dobj", "prep", "pcomp", "acomp", "nsubjpass", "attr", "xcomp", "advcl", "acl", "conj", "compound", "appos"})
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,8 @@ def identify(
     kind = _kind(words, head, gazetteer)
     if kind is None:
         return None
-    countries = sorted({p.key: p for p in parties if p.type in ("Country", "Organization")}.values(), key=lambda p: p.key)
+    known = [p for p in parties if p.type == "Country" or p.key in gazetteer.by_key]  # not a misparsed "Government of the"
+    countries = sorted({p.key: p for p in known if p.type in ("Country", "Organization")}.values(), key=lambda p: p.key)
     if kind.kind == "aid package":
         entry = _aid_package(text, countries, salient)
         return Agreement(entry, tuple(p.key for p in countries), kind.heads)

@@ -149,6 +149,8 @@ class Antecedents:
         description = self.gazetteer.descriptions.get(words)
         if description is None and " " in words:
             qualifier, rest = words.split(" ", 1)
+            if " of " in words:  # "the president of Ukraine"
+                rest, qualifier = words.split(" of ", 1)
             qualifier_entry = self.gazetteer.country_of(qualifier)
             description = self.gazetteer.descriptions.get(rest) if qualifier_entry else None
             country = qualifier_entry.key if qualifier_entry else None

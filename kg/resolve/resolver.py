@@ -52,6 +52,8 @@ LABEL_TYPES = {
 """The class of an entity no data file knows, from the label of its mention (else Actor)."""
 
 _ANAPHORS = frozenset({"PRON", "DESC"})
+FIRST_PERSON = {"i": "Person", "me": "Person", "my": "Person", "we": "*", "us": "*", "our": "*"}
+"""First-person pronouns of a quote: the speaker ("I"), or who the speaker speaks for ("we")."""
 _OF_PHRASE = re.compile(r"^(\w+) of (.+)$")
 _DEFINITE = re.compile(r"^(?:the|this|that|such an?)\s", re.I)
 
@@ -146,6 +148,8 @@ class Resolver:
         entry = g.lookup(name)
         if entry is not None and not (label == "PERSON" and entry.type != "Person" and entry.wikidata is None):
             return entry
+        if norm(name) in g.demonyms:  # "Russian" alone as an argument: the country ("Russian aggression")
+            return g.demonyms[norm(name)]
         if len(words) > 1 and norm(words[-1]) in g.government_nouns:
             owner = self._owner(" ".join(words[:-1]), people)
             if owner is not None:
@@ -156,7 +160,7 @@ class Resolver:
         stripped = self._strip(name)
         if stripped.name and stripped.name != name:
             inner = self._single(stripped.name, "PERSON" if stripped.roles else label, people)
-            if inner is None and stripped.roles:
+            if inner is None and stripped.roles and all(w[:1].isupper() for w in stripped.name.split()):
                 inner = self._literal(stripped.name, "PERSON")
             if inner is not None and inner.type == "Person" and not inner.country and stripped.qualifiers:
                 country = g.country_of(stripped.qualifiers[-1])
@@ -196,6 +200,10 @@ class Resolver:
         for head in agreement_heads(doc, facts, self.gazetteer):
             text = phrase(head)
             agreement = identify(text, head.lemma_.lower(), parties_of(head, context, self.gazetteer), self.gazetteer, context.salient)
+            ruled = next((e.text for e in doc.ents if e.label_ == "AGREEMENT" and e.start <= head.i < e.end), "")
+            named = self.gazetteer.agreements.get(norm(ruled))  # the entity ruler's span may outrun the parse
+            if named is not None and (agreement is None or agreement.entry.key != named.key):
+                agreement = identify(ruled, head.lemma_.lower(), (), self.gazetteer)
             if agreement is None:
                 antecedent = _DEFINITE.match(text) and context.antecedents and context.antecedents.description(text, head.idx)
                 if antecedent:  # "the agreement": the last one of its kind, already found
@@ -249,9 +257,11 @@ class Resolver:
         self._remember(entry, alias)
         return [entry]
 
-    def _mention(self, mention: Mention, doc: Doc | None, context: ArticleContext) -> list[Entry]:
-        word = norm(mention.text)
+    def _mention(self, mention: Mention, doc: Doc | None, context: ArticleContext, speaker: Entry | None = None) -> list[Entry]:
+        word = _pronoun(mention)
         antecedents = context.antecedents
+        if word in FIRST_PERSON:
+            return self._speaker(word, speaker)
         if mention.label == "PRON" or word in PRONOUNS:
             return list(antecedents.pronoun(mention.text, mention.start)) if antecedents else []
         if mention.label == "DESC":
@@ -268,6 +278,14 @@ class Resolver:
             self._remember(entry, mention.text if len(found) == 1 else None)
         return found
 
+    def _speaker(self, word: str, speaker: Entry | None) -> list[Entry]:
+        """"I" is the quoted person; "we" and "our" are the country or body they speak for."""
+        if speaker is None or FIRST_PERSON[word] == "Person" != speaker.type:
+            return []
+        if FIRST_PERSON[word] == "Person" or speaker.type != "Person":
+            return [speaker]
+        return [self.gazetteer.by_key[speaker.country]] if speaker.country in self.gazetteer.by_key else []
+
     def _entity(self, entry: Entry) -> Entity:
         known = self._entries.get(entry.key, entry)
         aliases = frozenset(self._aliases.get(known.key, set()) - {known.label})
@@ -282,7 +300,7 @@ class Resolver:
         Raises:
             ResolveError: The mention is a pronoun or a definite description.
         """
-        if mention.label in _ANAPHORS or norm(mention.text) in PRONOUNS:
+        if mention.label in _ANAPHORS or _pronoun(mention):
             raise ResolveError(
                 f"expected a name, got the {mention.label} {mention.text!r}, which only its article can resolve; "
                 "use Resolver.resolve(article, doc, facts)"
@@ -302,12 +320,13 @@ class Resolver:
             context.antecedents.agreements = agreements
         pending = []
         for fact in facts:
-            sides = [self._mention(m, doc, context) for m in (fact.subject, fact.object)]
+            attribution = self._mention(fact.attributed_to, doc, context) if fact.attributed_to else []
+            speaker = attribution[0] if len(attribution) == 1 else None
+            sides = [self._mention(m, doc, context, speaker) for m in (fact.subject, fact.object)]
             missing = [m for m, side in zip((fact.subject, fact.object), sides, strict=True) if not side]
             if missing:
                 self.unresolved[_reason(missing[0])] += 1
                 continue
-            attribution = self._mention(fact.attributed_to, doc, context) if fact.attributed_to else []
             for subject in sides[0]:
                 for obj in sides[1]:
                     if subject.key == obj.key:
@@ -352,7 +371,16 @@ def _head_word(text: str, gazetteer: Gazetteer) -> str:
     return next((w for w in reversed(words) if w in heads), words[-1] if words else "")
 
 
+def _pronoun(mention: Mention) -> str:
+    """The pronoun a mention is, lower case, or "" ("US" is a country, "us" a pronoun)."""
+    text = mention.text.strip()
+    word = text.lower()
+    if word in FIRST_PERSON or word in PRONOUNS:
+        return word if mention.label == "PRON" or text != text.upper() or word == "i" else ""
+    return ""
+
+
 def _reason(mention: Mention) -> str:
-    if mention.label == "PRON" or norm(mention.text) in PRONOUNS:
+    if mention.label == "PRON" or _pronoun(mention):
         return "pronoun"
     return {"DESC": "description", "AGREEMENT": "agreement"}.get(mention.label, "name")
