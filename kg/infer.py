@@ -76,7 +76,7 @@ def entailed(graph: Graph) -> Graph:
         if triple[1] != OWL.sameAs:
             work.add(triple)
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(work)
-    nodes = set(graph.subjects())
+    nodes = ({*graph.subjects(), *graph.objects()} - classes) - properties
     new = Graph()
     for s, p, o in work:
         if s not in nodes or (s, p, o) in graph:

@@ -136,7 +136,7 @@ def readme_table(ontology: Graph) -> str:
             if kind == OWL.Class:
                 row = [_cell(ontology, term, RDFS.subClassOf), align]
             elif kind == OWL.NamedIndividual:
-                row = [", ".join(_short(ontology, c) for c in sorted(set(ontology.objects(term, RDF.type)) - {kind}))]
+                row = [", ".join(sorted(_short(ontology, c) for c in set(ontology.objects(term, RDF.type)) - {kind}))]
             else:
                 symmetric = " (symmetric)" if (term, RDF.type, OWL.SymmetricProperty) in ontology else ""
                 row = [
@@ -207,7 +207,7 @@ def vocab_source(ontology: Graph) -> str:
     ]
     for cls in _own_terms(ontology, OWL.Class):
         supers = sorted(
-            _local(c) for c in ontology.transitive_objects(cls, RDFS.subClassOf) if str(c).startswith(ONTOLOGY_NS)
+            _local(c) for c in ontology.transitive_objects(cls, RDFS.subClassOf) if c and str(c).startswith(ONTOLOGY_NS)
         )
         members = ", ".join(f'"{c}"' for c in supers)
         lines.append(f'    "{_local(cls)}": frozenset({{{members}}}),')

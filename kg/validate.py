@@ -126,7 +126,7 @@ def load_shapes() -> Shapes:
         if isinstance(sup, URIRef):
             hierarchy.add((sub, RDFS.subClassOf, sup))
     superclasses = {
-        cls: frozenset(hierarchy.transitive_objects(cls, RDFS.subClassOf))
+        cls: frozenset(c for c in hierarchy.transitive_objects(cls, RDFS.subClassOf) if c is not None)
         for cls in set(hierarchy.subjects(RDFS.subClassOf, None))
     }
     return Shapes(graph, hierarchy, superclasses)
@@ -243,10 +243,10 @@ class _Compiler:
             each = lambda data, v: _compare(v, obj, sign)  # noqa: E731
         elif predicate == SH.minLength:
             length = int(obj)  # type: ignore[call-overload]
-            name, each = "MinLengthConstraintComponent", lambda data, v: not isinstance(v, BNode) and len(v) >= length
+            name, each = "MinLengthConstraintComponent", lambda data, v: not isinstance(v, BNode) and len(str(v)) >= length
         elif predicate == SH.pattern:
             regex = re.compile(str(obj))
-            name, each = "PatternConstraintComponent", lambda g, v: not isinstance(v, BNode) and bool(regex.search(v))
+            name, each = "PatternConstraintComponent", lambda data, v: not isinstance(v, BNode) and bool(regex.search(str(v)))
         elif predicate == SH["or"]:
             members = [self.conforms(m) for m in Collection(self.g, obj)]  # type: ignore[arg-type]
             name, each = "OrConstraintComponent", lambda data, v: any(m(data, v) for m in members)
@@ -296,7 +296,7 @@ class _Compiler:
 
 
 def _count_rule(
-    component: str, values: Callable[[_Data, Node], list[Node]], ok: Callable[[int], bool] | None, wanted: Node = None
+    component: str, values: Callable[[_Data, Node], list[Node]], ok: Callable[[int], bool] | None, wanted: Node | None = None
 ) -> _Rule:
     def rule(data: _Data, focus: Node) -> Iterator[tuple[str, Node | None]]:
         found = values(data, focus)
@@ -551,7 +551,7 @@ def _quarantined(quarantine: Graph) -> list[Violation]:
 
 
 def _sentences(graph: Graph, found: list[Violation]) -> dict[str, str]:
-    sentences = {}
+    sentences: dict[str, str] = {}
     for violation in found:
         node = _node(violation.focus)
         for statement in _statements_of(graph, node):
