@@ -38,7 +38,7 @@ class Article:
     Attributes:
         id: Stable identifier, used in IRIs and as the article's named graph; the
             same source read again gives the same id.
-        source: Where it came from: a file path, or ``path#line`` for JSONL.
+        source: Where it came from: a file path, or ``path:LINE`` for JSONL.
         text: The main story as parsed: headline, then dateline, lead, body and
             photo captions, one paragraph per line. Site chrome is not in it.
         title: The headline, when the source gives one.
