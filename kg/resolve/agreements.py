@@ -51,7 +51,7 @@ def is_agreement_head(token: Token, gazetteer: Gazetteer) -> bool:
     Plurals ("bilateral security agreements with its allies") speak of several agreements
     at once: none of them is an entity.
     """
-    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS") or "Plur" in token.morph.get("Number"):
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS") or "Plur" in token.morph.get("Number", []):
         return False
     lemma = token.lemma_.lower()
     return any(lemma in kind.heads for kind in gazetteer.agreement_kinds) or any(

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.resolve.agreements import context_parties, is_agreement_head
 from kg.resolve.coref import Antecedents, Candidate, Pair
 from kg.resolve.gazetteer import Entry, Gazetteer
-from kg.resolve.names import clean, norm, strip_titles, surname
+from kg.resolve.names import clean, strip_titles, surname
 from kg.types import SYMMETRIC_PREDICATES, Fact
 
 __all__ = ["NAME_LABELS", "ArticleContext", "article_context", "title_before", "head_of", "agreement_heads", "parties_of"]
@@ -203,7 +203,7 @@ def head_of(doc: Doc, start: int, end: int) -> Token | None:
 
 def agreement_heads(doc: Doc, facts: Sequence[Fact], gazetteer: Gazetteer) -> list[Token]:
     """Heads of the agreement phrases of an article, in order: entity-ruler spans, noun phrases, fact objects."""
-    found = [ent.root for ent in doc.ents if ent.label_ == "AGREEMENT"]
+    found: list[Token | None] = [ent.root for ent in doc.ents if ent.label_ == "AGREEMENT"]
     found += [chunk.root for chunk in doc.noun_chunks]
     for fact in facts:
         for mention in (fact.subject, fact.object):

@@ -33,7 +33,7 @@ from kg.resolve.aliases import KEEP_APART, AliasTable, read_overrides
 from kg.resolve.context import ArticleContext, agreement_heads, article_context, head_of, parties_of
 from kg.resolve.coref import PRONOUNS
 from kg.resolve.gazetteer import Entry, Gazetteer, load_gazetteer
-from kg.resolve.names import clean, norm, slug, split_coordination, strip_titles, surname
+from kg.resolve.names import Stripped, clean, norm, slug, split_coordination, strip_titles, surname
 from kg.resources import ontology_file
 from kg.types import Article, Entity, Fact, Mention, ResolvedFact
 
@@ -110,7 +110,7 @@ class Resolver:
             name = self._strip(name).name or name
         return self._by_key(f"{type_.lower()}/{slug(name)}", name)
 
-    def _strip(self, name: str):  # type: ignore[no-untyped-def]
+    def _strip(self, name: str) -> Stripped:
         g = self.gazetteer
 
         def is_person(text: str) -> bool:
@@ -271,9 +271,9 @@ class Resolver:
             return found or self._agreement_mention(mention, doc, context)
         if mention.label == "AGREEMENT":
             return self._agreement_mention(mention, doc, context)
-        found = context.spans.get((mention.start, mention.end))
-        if found is None:
-            found = self._names(mention.text, mention.label if mention.label != "IMPLICIT" else "", context.people)
+        found = context.spans.get((mention.start, mention.end)) or self._names(
+            mention.text, mention.label if mention.label != "IMPLICIT" else "", context.people
+        )
         for entry in found:
             self._remember(entry, mention.text if len(found) == 1 else None)
         return found
