@@ -561,10 +561,31 @@ def _sentences(graph: Graph, found: list[Violation]) -> dict[str, str]:
     return sentences
 
 
+def _read_quarantine(folder: Path) -> Dataset:
+    quarantine = Dataset(default_union=True)
+    trig = folder / "quarantine.trig"
+    if trig.exists():
+        quarantine.parse(trig, format="trig")
+    if (folder / "store").is_dir():
+        import pyoxigraph as ox
+
+        from kg.store import QUARANTINE_SUFFIX, open_store
+
+        store = open_store(folder, read_only=True)
+        try:
+            quads = [q for q in store.quads(quarantine=True) if str(q.graph_name.value).endswith(QUARANTINE_SUFFIX)]
+        finally:
+            store.close()
+        if quads:
+            quarantine.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode(), format="nquads")
+    return quarantine
+
+
 def check_dir(folder: Path, *, engine: str = "pyshacl") -> DirectoryCheck:
     """Check ``folder/graph.ttl`` against the shapes and read why facts were quarantined.
 
-    The quarantine is read from ``folder/quarantine.trig`` when the build wrote one.
+    The quarantine is read from the store's ``{article}/quarantine`` graphs
+    (``folder/store``) and from ``folder/quarantine.trig``, when they exist.
 
     Raises:
         StoreError: When the folder holds no readable graph.ttl.
@@ -576,10 +597,7 @@ def check_dir(folder: Path, *, engine: str = "pyshacl") -> DirectoryCheck:
         raise StoreError(
             f"expected a built graph at {path}, got an error reading it ({exc}); run `kg build SOURCES --out {folder}` first"
         ) from exc
-    quarantine = Dataset(default_union=True)
-    trig = Path(folder) / "quarantine.trig"
-    if trig.exists():
-        quarantine.parse(trig, format="trig")
+    quarantine = _read_quarantine(Path(folder))
     found, kept_out = violations(main, engine=engine), _quarantined(quarantine)
     sentences = _sentences(main, found) | _sentences(quarantine, kept_out)
     return DirectoryCheck(found, kept_out, sentences)

@@ -64,3 +64,17 @@ def test_missing_graph_says_what_to_do(tmp_path):
 def test_generated_files_check():
     result = runner.invoke(app, ["ontology", "--check"])
     assert result.exit_code == 0, result.output
+
+
+def test_quarantine_is_read_from_the_store(tmp_path):
+    from kg.rdf import article_iri
+    from kg.store import open_store
+
+    result = gate(article_graph(ARTICLE, [*GOOD_FACTS, fact(UKRAINE, "pledges", USA)]))
+    store = open_store(tmp_path / "store")
+    store.replace_article(article_iri(ARTICLE.id), result.main, result.quarantine)
+    store.close()
+    result.main.serialize(tmp_path / "graph.ttl", format="turtle")
+    out = runner.invoke(app, ["validate", str(tmp_path)])
+    assert out.exit_code == 0, out.output
+    assert "quarantined: 1" in out.output and "rule AgreementRange" in out.output
