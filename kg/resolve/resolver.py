@@ -218,13 +218,18 @@ class Resolver:
                 context.antecedents.agreements.append((head.idx, agreement.entry, agreement.heads))
         resolved = []
         for index, entry, _, heads in found:
-            party_keys = frozenset(self.parties.get(entry.key, ()))
-            if _generic(entry) and party_keys in self._specific:
-                entry = self._specific[party_keys]
+            if _generic(entry):
+                entry = self._specific.get(frozenset(self.parties.get(entry.key, ())), None) or self._built_specific(entry)
             context.agreements[index] = entry
             resolved.append((doc[index].idx, entry, heads))
             self._remember(entry, None)
         return resolved
+
+    def _built_specific(self, generic: Entry) -> Entry:
+        """The one agreement of a known kind between the same parties in earlier builds, else ``generic``."""
+        suffix = generic.key.removeprefix("agreement/agreement")
+        keys = [k for k, known in self.table.known.items() if known.type == "Agreement" and k.endswith(suffix) and k != generic.key]
+        return self._by_key(keys[0], generic.label) if len(keys) == 1 else generic
 
     def _agreement_mention(self, mention: Mention, doc: Doc | None, context: ArticleContext) -> list[Entry]:
         head = head_of(doc, mention.start, mention.end) if doc is not None else None
@@ -246,8 +251,13 @@ class Resolver:
 
     def _remember(self, entry: Entry, alias: str | None) -> None:
         known = self._entries.get(entry.key)
-        if known is None or (entry.country and not known.country):
+        if known is None:
+            prior = self.table.known.get(entry.key)  # the label an earlier build gave it stays
+            if prior is not None and entry.key not in self.gazetteer.by_key:
+                entry = replace(entry, label=prior.label)
             self._entries[entry.key] = entry
+        elif entry.country and not known.country:
+            self._entries[entry.key] = replace(known, country=entry.country)
         if alias and entry.type == "Person":
             alias = self._strip(alias).name or alias
         if alias and (entry.type != "Agreement" or re.search(r"\s|[A-Z$]", clean(alias))):  # not a bare "deal"

@@ -73,3 +73,24 @@ def test_override_beats_an_earlier_build(tmp_path: Path) -> None:
 def test_malformed_override_says_what_to_write(tmp_path: Path, rows: str) -> None:
     with pytest.raises(ModelError, match="expected 'alias<TAB>type/name'"):
         Resolver(None, overrides=_write(tmp_path / "aliases.tsv", rows))
+
+
+@pytest.mark.model
+def test_incremental_build_keeps_agreement_nodes_and_labels(nlp, make_fact, tmp_path: Path) -> None:
+    """A later build reuses the agreement nodes of an earlier one, with the labels first given."""
+    from kg.types import Article
+
+    table = tmp_path / "aliases.tsv"
+    first_text = "Ukraine began talks with the U.S. on a bilateral security agreement. Congress passed a $61 billion aid bill for Ukraine."
+    later_text = "Kyiv expects an important agreement with the U.S. after Congress passes a $61 aid bill for Ukraine."
+    keys = []
+    for text, agreements in ((first_text, ("bilateral security agreement", "a $61 billion aid bill")), (later_text, ("an important agreement", "a $61 aid bill"))):
+        resolver = Resolver(table)
+        facts = [make_fact(text, ("Congress", "ORG"), "approves", (words, "AGREEMENT")) for words in agreements]
+        resolved = resolver.resolve(Article(id="a", source="a.txt", text=text), nlp(text), facts)
+        keys.append([(f.object.key, f.object.label) for f in resolved])
+        resolver.save()
+    assert keys[1] == keys[0] == [
+        ("agreement/security-agreement-ukraine-united-states", "Security agreement between Ukraine and United States"),
+        ("agreement/aid-package-ukraine-61", "$61 billion aid package for Ukraine"),
+    ]
