@@ -573,11 +573,11 @@ def _read_quarantine(folder: Path) -> Dataset:
 
         store = open_store(folder, read_only=True)
         try:
-            quads = [q for q in store.quads(quarantine=True) if str(q.graph_name.value).endswith(QUARANTINE_SUFFIX)]
+            quads = [q for q in store.quads(quarantine=True) if str(q.graph_name).endswith(QUARANTINE_SUFFIX + ">")]
         finally:
             store.close()
         if quads:
-            quarantine.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode(), format="nquads")
+            quarantine.parse(data=bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""), format="nquads")
     return quarantine
 
 
