@@ -20,13 +20,21 @@ from kg.resolve.gazetteer import Entry, Gazetteer
 from kg.resolve.names import clean, strip_titles, surname
 from kg.types import SYMMETRIC_PREDICATES, Fact
 
-__all__ = ["NAME_LABELS", "ArticleContext", "article_context", "title_before", "head_of", "agreement_heads", "parties_of"]
+__all__ = [
+    "NAME_LABELS",
+    "ArticleContext",
+    "article_context",
+    "title_before", "head_of", "agreement_heads", "parties_of",
+    "noun_phrase", "complete",
+]
 
 NAME_LABELS = frozenset({"GPE", "PERSON", "ORG", "NORP", "LOC", "FAC"})
 """Entity labels of the doc whose spans name actors an anaphor can refer to."""
 
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _NOUN_PHRASE_INNER = frozenset({"compound", "amod", "poss", "appos", "nmod", "flat", "conj", "case"})
+_OUTSIDE_PHRASE = frozenset({"conj", "cc", "relcl", "advcl", "acl", "appos", "punct"})
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to"})
 
 NameResolver = Callable[[str, str, dict[str, Entry]], list[Entry]]
 """Resolves (text, label, article people by surname) to entries; empty when nothing fits."""
@@ -89,6 +97,23 @@ def _norp_country(span: Span, gazetteer: Gazetteer) -> Entry | None:
     return None
 
 
+def noun_phrase(span: Span) -> Span:
+    """The noun phrase around a span's head, without coordination and clauses.
+
+    Repairs names the model cut short ("the Government of the" | "United States") and
+    bare heads the extractor chose ("Government" of "The Government of Ukraine").
+    """
+    root = span.root
+    tokens = [root] + [t for c in root.children if c.dep_ not in _OUTSIDE_PHRASE for t in c.subtree]
+    return span.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
+
+
+def complete(span: Span) -> str:
+    """The text of a named span, completed to its noun phrase when it ends in a function word."""
+    last = span[-1].lower_ if len(span) else ""
+    return noun_phrase(span).text if last in _FUNCTION_WORDS else span.text
+
+
 def _with_country(entry: Entry, qualifiers: Sequence[str], gazetteer: Gazetteer) -> Entry:
     if entry.type != "Person" or entry.country or not qualifiers:
         return entry
@@ -136,7 +161,7 @@ def article_context(doc: Doc, facts: Sequence[Fact], gazetteer: Gazetteer, names
             country = _norp_country(span, gazetteer)
             entries = [country] if country else []
         else:
-            entries = names(span.text, label, context.people)
+            entries = names(complete(span), label, context.people)
         if len(entries) != 1:
             continue
         roles, qualifiers = title_before(span, gazetteer) if entries[0].type == "Person" else (frozenset(), ())

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from kg.errors import KGError
 from kg.resolve.agreements import identify, phrase
 from kg.resolve.aliases import KEEP_APART, AliasTable, read_overrides
-from kg.resolve.context import ArticleContext, agreement_heads, article_context, head_of, parties_of
+from kg.resolve.context import ArticleContext, agreement_heads, article_context, head_of, noun_phrase, parties_of
 from kg.resolve.coref import PRONOUNS
 from kg.resolve.gazetteer import Entry, Gazetteer, load_gazetteer
 from kg.resolve.names import Stripped, clean, norm, slug, split_coordination, strip_titles, surname
@@ -52,6 +52,7 @@ LABEL_TYPES = {
 """The class of an entity no data file knows, from the label of its mention (else Actor)."""
 
 _ANAPHORS = frozenset({"PRON", "DESC"})
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 FIRST_PERSON = {"i": "Person", "me": "Person", "my": "Person", "we": "*", "us": "*", "our": "*"}
 """First-person pronouns of a quote: the speaker ("I"), or who the speaker speaks for ("we")."""
 _OF_PHRASE = re.compile(r"^(\w+) of (.+)$")
@@ -243,7 +244,7 @@ class Resolver:
         if agreement is not None:
             self.parties.setdefault(agreement.entry.key, agreement.parties)
             return self._remembered(agreement.entry, alias)
-        if re.search(r"\b[A-Z]", named_part):  # a proper name the data does not know
+        if mention.label == "AGREEMENT" and re.search(r"\b[A-Z]", named_part):  # a proper name the data does not know
             return self._remembered(self._literal(text, "AGREEMENT"), None)
         return []
 
@@ -276,11 +277,17 @@ class Resolver:
             return list(antecedents.pronoun(mention.text, mention.start)) if antecedents else []
         if mention.label == "DESC":
             found = list(antecedents.description(mention.text, mention.start)) if antecedents else []
-            if not found:
-                found = self._names(mention.text, "", context.people, literal=False)
-            return found or self._agreement_mention(mention, doc, context)
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if doc is not None else None
+            text = noun_phrase(span).text if span is not None and len(span) else mention.text
+            if not found:  # a description that is a name ("the Government of Ukraine", "the Ukrainian side")
+                found = self._names(text, "", context.people, literal=False)
+            if not found and _head_word(text, self.gazetteer) in _agreement_heads(self.gazetteer):
+                found = self._agreement_mention(mention, doc, context)
+            return found
         if mention.label == "AGREEMENT":
             return self._agreement_mention(mention, doc, context)
+        if mention.label in _NOT_ACTORS:
+            return []
         found = context.spans.get((mention.start, mention.end)) or self._names(
             mention.text, mention.label if mention.label != "IMPLICIT" else "", context.people
         )
@@ -373,10 +380,14 @@ def _generic(entry: Entry) -> bool:
     return entry.key.startswith("agreement/agreement-")
 
 
+def _agreement_heads(gazetteer: Gazetteer) -> frozenset[str]:
+    heads = {h for kind in gazetteer.agreement_kinds for h in kind.heads}
+    return frozenset(heads | {h for entry in gazetteer.agreements.values() for h in entry.heads})
+
+
 def _head_word(text: str, gazetteer: Gazetteer) -> str:
     """The word of a phrase that can head an agreement ("pledge" in "a pledge made"), else its last word."""
-    heads = {h for kind in gazetteer.agreement_kinds for h in kind.heads}
-    heads |= {h for entry in gazetteer.agreements.values() for h in entry.heads}
+    heads = _agreement_heads(gazetteer)
     words = norm(text).split()
     return next((w for w in reversed(words) if w in heads), words[-1] if words else "")
 

@@ -112,3 +112,19 @@ def test_agreement_mentions_are_one_node(nlp, make_fact, words, label, nth, key)
 def test_agreement_parties_are_kept(nlp, make_fact) -> None:
     resolver, _ = _resolve(nlp, AGREEMENTS, [make_fact(AGREEMENTS, ("Portugal", "GPE"), "joins", ("the agreement", "DESC"))])
     assert resolver.parties["agreement/security-agreement-ukraine-united-states"] == ("country/ukraine", "country/united-states")
+
+
+GOVERNMENTS = "The Government of Ukraine and the Government of the United States of America concluded talks on Monday."
+
+
+@pytest.mark.parametrize(
+    "subject, obj, expected",
+    [
+        # the extractor's bare head and the model's cut-off name, completed from the parse
+        (("Government", "DESC"), ("the Government of the", "ORG"), [("country/ukraine", "country/united-states")]),
+        (("Government", "DESC"), ("Monday", "DATE"), []),  # a date is no actor: the fact is dropped
+    ],
+)
+def test_cut_names_are_completed_from_the_parse(nlp, make_fact, subject, obj, expected) -> None:
+    _, pairs = _resolve(nlp, GOVERNMENTS, [make_fact(GOVERNMENTS, subject, "negotiatesWith", obj)])
+    assert pairs == expected
