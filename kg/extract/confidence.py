@@ -40,20 +40,27 @@ def role_confidence(explicit: bool) -> float:
     return 0.95 if explicit else 0.7
 
 
-def triple_confidence(kind: str, n_arguments: int, passive: bool, length: int) -> float:
+_CLAUSE_TRUST = {"ROOT": 0.95, "conj": 0.9, "xcomp": 0.9, "csubj": 0.9, "ccomp": 0.8, "advcl": 0.8, "relcl": 0.78, "pcomp": 0.7}
+"""How often open triples of a clause type are right (measured on CaRB dev): main clauses most."""
+
+
+def triple_confidence(kind: str, clause: str, n_arguments: int, length: int, prepositional: bool) -> float:
     """Confidence of an open triple, for ranking CaRB output.
 
     Args:
-        kind: The kind of extraction (``"verb"``, ``"copula"``, ``"noun"``, ``"appos"``).
+        kind: ``"verb"``, ``"copula"`` or ``"appos"``.
+        clause: Dependency label of the predicate (``ROOT``, ``conj``, ``relcl``...).
         n_arguments: Arguments beyond the subject.
-        passive: Whether the predicate is passive.
-        length: Words in the relation and arguments.
+        length: Words in the arguments (long arguments are often over-attached).
+        prepositional: Whether the relation ends in a preposition ("taught at").
     """
-    score = {"verb": 0.9, "copula": 0.75, "appos": 0.6, "noun": 0.55, "relcl": 0.7}.get(kind, 0.5)
+    score = 0.55 if kind == "appos" else _CLAUSE_TRUST.get(clause, 0.5)
+    if kind == "copula":
+        score *= 0.85
     if n_arguments == 0:
         score *= 0.8
-    if passive:
-        score *= 0.95
-    if length > 30:
-        score *= 0.85
+    if length > 20:
+        score *= 0.88
+    if prepositional:
+        score = min(1.0, score * 1.05)
     return round(score, 3)

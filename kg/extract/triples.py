@@ -23,6 +23,7 @@ __all__ = ["RawTriple", "sentence_triples"]
 _REL_DEPS = ("aux", "auxpass", "neg", "prt")
 _CUT = frozenset({"relcl", "appos", "punct", "cc", "conj", "acl", "advcl", "parataxis"})
 _ARGUMENT_DEPS = ("dobj", "attr", "oprd", "acomp", "dative", "ccomp", "xcomp")
+_PREPOSITIONS = frozenset("of in to for with on at by from as into about over under after before against".split())
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 
 
@@ -44,7 +45,11 @@ def _text(tokens: list[Token]) -> str:
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in (")", "''", '"'):
         tokens = tokens[:-1]
-    return " ".join(t.text for t in tokens)
+    # original spacing inside a run of tokens ("``" stays one word), one space between runs
+    return "".join(
+        t.text + (t.whitespace_ if n + 1 < len(tokens) and tokens[n + 1].i == t.i + 1 else " ")
+        for n, t in enumerate(tokens)
+    ).strip()
 
 
 def phrase(token: Token, keep_conj: bool = True) -> str:
@@ -79,7 +84,12 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _relation_words(verb: Token) -> list[Token]:
+    """Auxiliaries, negation, particles and the adverbs between them and the verb ("also suggests")."""
     words = [c for c in verb.children if c.dep_ in _REL_DEPS and c.lower_ != "to"]
+    first = min((w.i for w in words), default=verb.i)
+    words += [
+        c for c in verb.children if c.dep_ == "advmod" and (first <= c.i < verb.i or c.i == verb.i - 1) and c.pos_ == "ADV"
+    ]
     if verb.dep_ == "xcomp":
         words += [c for c in verb.children if c.lower_ == "to" and c.dep_ == "aux"]
     return sorted([*words, verb], key=lambda t: t.i)
@@ -88,7 +98,7 @@ def _relation_words(verb: Token) -> list[Token]:
 def _prep_arguments(verb: Token) -> list[tuple[Token, Token]]:
     """(preposition, object) pairs of ``verb``, and bare temporal noun phrases."""
     found = []
-    for child in verb.children:
+    for child in sorted(verb.children, key=lambda c: (c.i < verb.i, c.i)):  # fronted phrases last
         if child.dep_ in ("prep", "agent"):
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objects:
@@ -103,10 +113,13 @@ def _verb_triple(verb: Token) -> RawTriple | None:
     if subject is None:
         return None
     rel = _relation_words(verb)
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
     args: list[str] = [phrase(subject)]
     heads: list[Token | None] = [subject]
     objects = [c for c in verb.children if c.dep_ in _ARGUMENT_DEPS and c is not subject]
+    if not objects:  # "buy and sell large amounts": coordinated verbs share the object
+        objects = [
+            c for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" for c in v.children if c.dep_ == "dobj"
+        ][:1]
     preps = _prep_arguments(verb)
     rel_text = " ".join(t.text for t in rel)
     if objects:
@@ -127,8 +140,10 @@ def _verb_triple(verb: Token) -> RawTriple | None:
         args.append(phrase(prep))
         heads.append(pobj)
     kind = "copula" if verb.lemma_ == "be" else "verb"
-    length = sum(len(a.split()) for a in args) + len(rel_text.split())
-    return RawTriple(rel_text, tuple(args), triple_confidence(kind, len(args) - 1, passive, length), verb, tuple(heads), kind)
+    length = sum(len(a.split()) for a in args)
+    prepositional = rel_text.split()[-1] in _PREPOSITIONS
+    confidence = triple_confidence(kind, verb.dep_, len(args) - 1, length, prepositional)
+    return RawTriple(rel_text, tuple(args), confidence, verb, tuple(heads), kind)
 
 
 def _appos_triples(sent: Span) -> Iterator[RawTriple]:
@@ -136,7 +151,8 @@ def _appos_triples(sent: Span) -> Iterator[RawTriple]:
         if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN"):
             head = token.head
             args = (phrase(head, keep_conj=False), phrase(token))
-            yield RawTriple("is", args, triple_confidence("appos", 1, False, 1), token, (head, token), "appos")
+            confidence = triple_confidence("appos", "appos", 1, sum(len(a.split()) for a in args), False)
+            yield RawTriple("is", args, confidence, token, (head, token), "appos")
 
 
 def sentence_triples(sent: Span) -> Iterator[RawTriple]:
@@ -147,3 +163,4 @@ def sentence_triples(sent: Span) -> Iterator[RawTriple]:
             if triple is not None and len(triple.arguments) >= 2:
                 yield triple
     yield from _appos_triples(sent)
+
