@@ -1,6 +1,7 @@
 """Print the open triples of each sentence of FILE (one sentence per line).
 
-Output: sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2...
+Output, one extraction per line: sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2...
+(the CaRB system format; arg3 and later are time, place and other phrases).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import typer
 
+from kg.errors import SourceError
 from kg.extract import open_triples
 from kg.nlp import load_pipeline
 
@@ -16,7 +18,14 @@ NAME = "openie"
 
 
 def command(file: Path = typer.Argument(..., help="Text file, one sentence per line.")) -> None:
-    sentences = [line.strip() for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(
+            f"expected a UTF-8 text file with one sentence per line at {file}, but it cannot be read ({exc}); "
+            "check the path"
+        ) from exc
+    sentences = [line.strip() for line in lines if line.strip()]
     nlp = load_pipeline()
     for sentence, doc in zip(sentences, nlp.pipe(sentences, batch_size=64)):
         for triple in open_triples(doc):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.clauses import Clause, clauses
+from kg.extract.clauses import Clause, clauses, relation_phrase
 from kg.extract.confidence import fact_confidence, role_confidence
 from kg.extract.factuality import attribution, status
 from kg.extract.mapping import Lexicon, load_lexicon, pairings
@@ -71,7 +71,7 @@ def _clause_facts(clause: Clause, sent: Span, article: Article, lexicon: Lexicon
                 confidence=fact_confidence(clause.kind, pairing.subject, pairing.object, clause_status, distance),
                 date=clause_date(anchors, sent, article.published),
                 attributed_to=mention_for(source) if source is not None else None,
-                relation=clause.predicate.lemma_,
+                relation=relation_phrase(clause, pairing.role),
             )
         )
     return found
@@ -86,8 +86,8 @@ def facts(doc: Doc, article: Article) -> list[Fact]:
         for clause in clauses(sent, lexicon.nouns):
             found.extend(_clause_facts(clause, sent, article, lexicon, home))
     for role in roles(doc, home):
-        sent = doc.char_span(role.person.start, role.person.end, alignment_mode="expand")
-        evidence_sent = sent.sent if sent is not None else doc[:]
+        span = doc.char_span(role.person.start, role.person.end, alignment_mode="expand")
+        evidence_sent = span.sent if span is not None else doc[:]
         found.append(
             Fact(
                 subject=role.person,

@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-__all__ = ["LIGHT_VERBS", "RELATIVE_PRONOUNS", "Clause", "clauses", "conjuncts", "verb_clause", "noun_clause"]
+__all__ = [
+    "LIGHT_VERBS",
+    "RELATIVE_PRONOUNS",
+    "Clause",
+    "clauses",
+    "conjuncts",
+    "noun_clause",
+    "relation_phrase",
+    "verb_clause",
+]
 
 LIGHT_VERBS = frozenset(
     """hold begin start conduct launch continue have resume open complete make pursue enter
@@ -269,6 +278,24 @@ def noun_clause(noun: Token) -> Clause:
             for role in ("with", "between"):
                 pairs.setdefault(role, []).extend(extra.get(role, ()))
     return Clause(noun, "noun", _roles(pairs), anchor=anchor, passive=False)
+
+
+def relation_phrase(clause: Clause, role: str) -> str:
+    """The open relation phrase of a clause read through ``role`` ("have been signed with").
+
+    Auxiliaries, negation and particles of the verb (for a noun: the light verb
+    and the noun), then the preposition of the role when it is one.
+    """
+    head = clause.predicate
+    if clause.kind == "verb":
+        words = [c for c in head.children if c.dep_ in ("aux", "auxpass", "neg", "prt")] + [head]
+    else:
+        words = [head]
+        if clause.anchor is not None and "light" in clause.roles:
+            words.insert(0, clause.anchor)
+    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    last = role.split(">")[-1]
+    return f"{text} {last}" if last.isalpha() and last not in ("subj", "obj", "self", "poss", "amod", "compound", "light") else text
 
 
 def clauses(sent: Span, nouns: frozenset[str] = frozenset()) -> Iterator[Clause]:

@@ -66,6 +66,7 @@ class Pairing:
     subject: Mention
     object: Mention
     implicit: bool
+    role: str = ""
 
 
 def _frame(fields: list[str], where: str) -> Frame:
@@ -207,7 +208,7 @@ def pairings(clause: Clause, lexicon: Lexicon, home: Mention | None) -> Iterator
             group = subjects if not objects else objects if object_role == "between" and not subjects else []
             if len(group) >= 2:
                 for a, b in combinations(group, 2):
-                    yield Pairing(frame, a, b, False)
+                    yield Pairing(frame, a, b, False, object_role)
                 continue
         if not subjects and frame.implicit == "subject" and home is not None and objects:
             subjects, implicit = [home], True
@@ -216,4 +217,4 @@ def pairings(clause: Clause, lexicon: Lexicon, home: Mention | None) -> Iterator
         for subject in subjects:
             for obj in objects:
                 if not _same(subject, obj):
-                    yield Pairing(frame, subject, obj, implicit)
+                    yield Pairing(frame, subject, obj, implicit, object_role)

@@ -8,7 +8,6 @@ entity, and finds the implicit party of an article (its main country).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -159,26 +158,26 @@ def article_country(doc: Doc, lead_sentences: int = 3) -> Mention | None:
         earlier name. The mention returned is the first occurrence, labelled
         ``IMPLICIT``.
     """
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = {}
     first: dict[str, Span] = {}
     lead_end = len(doc)
     for n, sent in enumerate(doc.sents):
         if n == lead_sentences:
             lead_end = sent.start
             break
-    adjectives: Counter[str] = Counter()
+    adjectives: dict[str, float] = {}
     for ent in doc.ents:
         weight = _ROLE_WEIGHT.get(ent.root.dep_, 1.0) * (2 if ent.start < lead_end else 1)
         if ent.label_ == "NORP":
-            adjectives[ent.text.lower()[:5]] += weight
+            adjectives[ent.text.lower()[:5]] = adjectives.get(ent.text.lower()[:5], 0.0) + weight
         elif ent.label_ == "GPE":
             key = ent.text.lower().removeprefix("the ")
-            counts[key] += weight
+            counts[key] = counts.get(key, 0.0) + weight
             first.setdefault(key, ent)
     if not counts:
         return None
     for key in counts:  # "Ukrainian" counts for Ukraine, "Russian" for Russia
         if len(key) >= 5:
-            counts[key] += adjectives[key[:5]] / 2
+            counts[key] += adjectives.get(key[:5], 0.0) / 2
     best = max(counts, key=lambda k: (counts[k], -first[k].start))
     return span_mention(first[best], "IMPLICIT")

@@ -139,18 +139,31 @@ def _relative(low: str, published: date) -> str | None:
 
 
 def _attachment(ent: Span) -> Token:
-    """The token a DATE entity modifies: the head of its preposition, or its own head."""
-    root = ent.root
-    if root.dep_ == "pobj" and root.head.dep_ == "prep":
-        return root.head.head
-    return root.head
+    """The verb of the clause a DATE entity is in, above any noun it was attached to.
+
+    The small model often attaches a date to the nearest noun ("held talks on
+    the agreement on April 29"); the date still dates the clause.
+    """
+    token = ent.root.head
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _just_before(ent: Span, anchor_ids: set[int]) -> bool:
+    """A date right before a verb, whatever the parser attached it to ("..., on April 29 held")."""
+    doc = ent.doc
+    i = ent.end
+    while i < len(doc) and doc[i].is_punct:
+        i += 1
+    return i in anchor_ids and doc[i].pos_ in ("VERB", "AUX")
 
 
 def clause_date(anchors: Iterable[Token], sent: Span, published: date | None) -> str | None:
-    """The date of the first DATE entity of ``sent`` that modifies one of ``anchors``."""
+    """The date of the first DATE entity of ``sent`` in the clause of one of ``anchors``."""
     anchor_ids = {t.i for t in anchors}
     for ent in sent.ents:
-        if ent.label_ == "DATE" and _attachment(ent).i in anchor_ids:
+        if ent.label_ == "DATE" and (_attachment(ent).i in anchor_ids or _just_before(ent, anchor_ids)):
             resolved = resolve_date(ent.text, published)
             if resolved is not None:
                 return resolved

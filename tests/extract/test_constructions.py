@@ -121,3 +121,15 @@ def test_headline_and_caption_lines_are_sentences(read):
     assert ("Ukraine", "signsAgreementWith", "US", "possible") in found
     meetings = {frozenset((s, o)) for s, p, o, status in found if p == "meetsWith" and status == "occurred"}
     assert frozenset(("Volodymyr Zelensky", "Joe Biden")) in meetings
+
+
+@pytest.mark.parametrize(
+    "sentence, relation",
+    [
+        ("So far, nine have been signed with Latvia and Finland in Ukraine's campaign.", "have been signed with"),
+        ("Ukraine held the third round of negotiations with Japan.", "held negotiations with"),
+        ("Georgia did not join NATO.", "did not join"),
+    ],
+)
+def test_fact_keeps_the_open_relation_phrase(read, sentence, relation):
+    assert relation in {f.relation for f in read(sentence, detail=True)}

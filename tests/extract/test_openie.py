@@ -46,6 +46,12 @@ def test_cli_prints_one_tab_separated_extraction_per_line(tmp_path):
     assert ["Russia attacked Kharkiv.", rows[-1][1], "attacked", "Russia", "Kharkiv"] in rows
 
 
-def test_cli_missing_file_is_one_line_error(tmp_path):
-    result = CliRunner().invoke(app, ["openie", str(tmp_path / "absent.txt")])
-    assert result.exit_code != 0
+def test_cli_missing_file_says_what_to_do(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    kg = Path(sys.executable).with_name("kg")
+    result = subprocess.run([str(kg), "openie", str(tmp_path / "absent.txt")], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.startswith("kg: expected a UTF-8 text file") and "check the path" in result.stderr
