@@ -64,11 +64,20 @@ def _actors(tokens: Sequence[Token], entities_of: Callable[[Span], list[Entry]])
     seen: set[int] = set()
     for token in tokens:
         if token.ent_type_ and token.i not in seen:
-            span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-            if span is not None:
-                seen.update(range(span.start, span.end))
-                found += entities_of(span)
+            span = _entity_span(token)
+            seen.update(range(span.start, span.end))
+            found += entities_of(span)
     return found
+
+
+def _entity_span(token: Token) -> Span:
+    """The named-entity span a token is in, from its IOB tags (``doc.ents`` is rebuilt at each access)."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def phrase_tokens(head: Token) -> list[Token]:

@@ -8,6 +8,7 @@ pronouns and descriptions can look back at every named mention, not only at the 
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -59,16 +60,21 @@ class ArticleContext:
     salient: list[Entry] = field(default_factory=list)
 
 
-def title_before(span: Span, gazetteer: Gazetteer) -> tuple[frozenset[str], tuple[str, ...]]:
+def title_before(span: Span, gazetteer: Gazetteer, sentence_start: int) -> tuple[frozenset[str], tuple[str, ...]]:
     """Roles and country qualifiers written just before a person's name in its sentence.
 
     "U.S. Secretary of State Antony Blinken" gives ({"secretary", "secretary of state"}, ("U.S.",)).
+
+    Args:
+        span: The person's name.
+        gazetteer: Titles and country names.
+        sentence_start: Index of the first token of the name's sentence (``span.sent`` walks the doc).
     """
     best: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
     name = clean(span.text)
     for width in range(1, 7):
         start = span.start - width
-        if start < span.sent.start:
+        if start < sentence_start:
             break
         stripped = strip_titles(span.doc[start : span.end].text, gazetteer.titles, lambda w: gazetteer.country_of(w) is not None)
         if stripped.name == name and (stripped.roles or stripped.qualifiers):
@@ -145,6 +151,8 @@ def article_context(doc: Doc, facts: Sequence[Fact], gazetteer: Gazetteer, names
         names: The resolver's name resolution (overrides, alias table, gazetteer).
     """
     context = ArticleContext()
+    sentences = list(doc.sents)
+    token_starts = [sent.start for sent in sentences]
     spans = _named_spans(doc, facts)
     for span, label in spans:  # full names first: a surname anywhere may need them
         stripped = strip_titles(span.text, gazetteer.titles, lambda w: gazetteer.country_of(w) is not None)
@@ -164,7 +172,11 @@ def article_context(doc: Doc, facts: Sequence[Fact], gazetteer: Gazetteer, names
             entries = names(complete(span), label, context.people)
         if len(entries) != 1:
             continue
-        roles, qualifiers = title_before(span, gazetteer) if entries[0].type == "Person" else (frozenset(), ())
+        if entries[0].type == "Person":
+            sentence_start = token_starts[bisect.bisect_right(token_starts, span.start) - 1]
+            roles, qualifiers = title_before(span, gazetteer, sentence_start)
+        else:
+            roles, qualifiers = frozenset(), ()
         entry = _with_country(entries[0], qualifiers, gazetteer)
         context.spans[(span.start_char, span.end_char)] = [entry]
         candidate = Candidate(
@@ -181,7 +193,7 @@ def article_context(doc: Doc, facts: Sequence[Fact], gazetteer: Gazetteer, names
         if entry.type == "Country":
             counts[entry.key] += 1
             first_seen.setdefault(entry.key, entry)
-    starts = [sent.start_char for sent in doc.sents]
+    starts = [sent.start_char for sent in sentences]
     antecedents = Antecedents([], [], [], starts, gazetteer)
     candidates = [replace(c, sentence=antecedents.sentence_of(c.start)) for c in candidates]
     pairs = _pairs(doc, candidates, by_token, antecedents, facts, context)

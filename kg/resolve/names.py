@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["clean", "norm", "slug", "surname", "Title", "Stripped", "strip_titles", "split_coordination"]
 
@@ -24,6 +25,7 @@ _ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z0-9.\-]{0,9}\)")
 _EDGE = re.compile(r"^[\s\"'(\[,;:.]+|[\s\"')\],;:]+$")
 
 
+@lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """The name as written, without what is not part of it.
 
@@ -56,6 +58,7 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """The lookup form of a name: case, accents, dots and determiners do not count.
 

@@ -198,10 +198,11 @@ class Resolver:
     def _agreements(self, doc: Doc, facts: Sequence[Fact], context: ArticleContext) -> list[tuple[int, Entry, frozenset[str]]]:
         """Identify every agreement phrase of the article; "the agreement" takes the last one."""
         found: list[tuple[int, Entry, frozenset[str], frozenset[str]]] = []
+        ruled_at = {i: e.text for e in doc.ents if e.label_ == "AGREEMENT" for i in range(e.start, e.end)}
         for head in agreement_heads(doc, facts, self.gazetteer):
             text = phrase(head)
             agreement = identify(text, head.lemma_.lower(), parties_of(head, context, self.gazetteer), self.gazetteer, context.salient)
-            ruled = next((e.text for e in doc.ents if e.label_ == "AGREEMENT" and e.start <= head.i < e.end), "")
+            ruled = ruled_at.get(head.i, "")
             named = self.gazetteer.agreements.get(norm(ruled))  # the entity ruler's span may outrun the parse
             if named is not None and (agreement is None or agreement.entry.key != named.key):
                 agreement = identify(ruled, head.lemma_.lower(), (), self.gazetteer)
@@ -330,8 +331,9 @@ class Resolver:
     def resolve(self, article: Article, doc: Doc, facts: Sequence[Fact]) -> list[ResolvedFact]:
         """Resolve the facts of one article: one fact per member of a plural side, none for what is unresolved."""
         context = article_context(doc, facts, self.gazetteer, self._names)
+        text = doc.text  # built from the tokens at each access
         for (start, end), entries in context.spans.items():
-            self._remember(entries[0], doc.text[start:end])
+            self._remember(entries[0], text[start:end])
         agreements = self._agreements(doc, facts, context)
         if context.antecedents is not None:
             context.antecedents.agreements = agreements
