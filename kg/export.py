@@ -31,7 +31,7 @@ from kg.vocab import KG
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["EXPORT_FORMATS", "export", "to_networkx"]
+__all__ = ["EXPORT_FORMATS", "export", "to_networkx", "write_build_outputs"]
 
 _RDF = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -146,3 +146,21 @@ def _write(target: IO[bytes] | Path, data: bytes) -> None:
         target.write_bytes(data)
     else:
         target.write(data)
+
+
+def write_build_outputs(store: Store, out: Path, *, infer: bool = False) -> None:
+    """Write ``graph.ttl`` and ``graph.html`` of ``out`` again from the store, as a build does.
+
+    Used after the store changed without a build (``kg remove``); ``graph.png``
+    is redrawn when there was one.
+    """
+    from kg.infer import infer as entail
+    from kg.viz import screenshot, write_html
+
+    merged = store.union()
+    with atomic_path(out / "graph.ttl") as tmp:
+        (entail(merged) if infer else merged).serialize(destination=tmp, format="turtle")
+    with atomic_path(out / "graph.html") as tmp:
+        write_html(merged, tmp)
+    if (out / "graph.png").is_file():
+        screenshot(out / "graph.html", out / "graph.png")

@@ -52,6 +52,7 @@ __all__ = [
     "resolve_query",
     "sparql_string",
     "bind_parameters",
+    "with_prefixes",
     "run_local",
     "run_endpoint",
     "as_solutions",
@@ -180,6 +181,15 @@ def bind_parameters(query: SavedQuery, values: Mapping[str, str]) -> str:
     return f"{query.text.rstrip()}\nVALUES ({names}) {{ ({row}) }}\n"
 
 
+def with_prefixes(query: str) -> str:
+    """``query`` with kg's prefixes declared on its first line, so that ``kg:status`` works bare.
+
+    On the first line so that the parser's line numbers stay those of the user's
+    text; a prefix the query declares itself overrides kg's.
+    """
+    return " ".join(f"PREFIX {prefix}: <{ns}>" for prefix, ns in PREFIXES.items()) + " " + query
+
+
 Results = ox.QuerySolutions | ox.QueryBoolean
 
 
@@ -195,8 +205,12 @@ def _graph_solutions(triples: Iterable[ox.Triple]) -> ox.QuerySolutions:
 
 
 def run_local(store: Store, query: str) -> Results:
-    """Run ``query`` on the store; a CONSTRUCT or DESCRIBE gives its triples as rows."""
-    results = store.query(query)
+    """Run ``query`` on the store; a CONSTRUCT or DESCRIBE gives its triples as rows.
+
+    The kg prefixes need no declaration (``kg:status``), and the parser's line and
+    column numbers are those of ``query``.
+    """
+    results = store.query(query, prefixes=PREFIXES)
     if isinstance(results, ox.QueryTriples):
         return _graph_solutions(results)
     return results

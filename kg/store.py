@@ -182,14 +182,18 @@ class Store:
 
     # reading
 
-    def query(self, sparql: str) -> Results:
+    def query(self, sparql: str, *, prefixes: dict[str, str] | None = None) -> Results:
         """Run a SPARQL query; the default graph is the union of the articles' main graphs.
+
+        Args:
+            sparql: SPARQL 1.1 query text.
+            prefixes: Prefixes the query may use without declaring them.
 
         Raises:
             QueryError: The query is malformed (with the parser's message).
         """
         try:
-            return self._store.query(sparql)
+            return self._store.query(sparql, prefixes=prefixes)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL query: {exc}; expected a SPARQL 1.1 query") from exc
 

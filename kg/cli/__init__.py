@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from kg.cli import build, ontology, openie, validate, viz
+from kg.cli import build, ontology, openie, validate, viz, export, query, remove, serve
 from kg.errors import KGError
 
 __all__ = ["app", "main"]
@@ -22,7 +22,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-for module in (build, openie, viz, validate, ontology):
+for module in (build, openie, viz, validate, ontology, query, serve, export, remove):
     app.command(name=module.NAME, help=module.__doc__)(module.command)
 
 

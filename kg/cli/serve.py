@@ -1,0 +1,36 @@
+"""Serve a built graph: a read-only SPARQL 1.1 endpoint at /sparql and the graph view at /.
+
+Results by the Accept header (JSON, XML, CSV, TSV); an update gets 403, a
+malformed query 400, a query past --timeout 503, a body past --max-request-bytes
+413; an answer past --max-rows is cut there and carries X-SPARQL-MaxRows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+NAME = "serve"
+
+
+def command(
+    folder: Path = typer.Argument(Path("out"), help="Build folder holding store/ and graph.html."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(7878, "--port", help="Port to listen on (0: any free port)."),
+    timeout: float = typer.Option(10.0, "--timeout", help="Seconds a query may run."),
+    max_rows: int = typer.Option(10_000, "--max-rows", help="Solutions or triples per answer; more are cut off."),
+    max_request_bytes: int = typer.Option(1 << 20, "--max-request-bytes", help="Largest request body accepted."),
+    workers: int = typer.Option(2, "--workers", help="Queries run at once, each in its own process."),
+) -> None:
+    from kg.serve import ServerLimits, make_server
+
+    limits = ServerLimits(timeout=timeout, max_rows=max_rows, max_request_bytes=max_request_bytes, workers=workers)
+    server = make_server(folder, host, port, limits)
+    typer.echo(f"serving {folder} at {server.url} and the view at {server.url.removesuffix('sparql')} (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

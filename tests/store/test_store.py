@@ -1,0 +1,196 @@
+"""The store: one named graph per article, the union kept in step, history-free, crash-safe, locked."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+from store_graphs import ARTICLES, main_graph, put, quarantine_graph, write_folder
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import StoreError
+from kg.rdf import article_iri
+from kg.store import Store, open_store, quarantine_iri
+
+HERE = Path(__file__).resolve().parent
+
+
+def dataset(store: Store) -> set[str]:
+    """Every quad of the store, named graphs and union, as comparable text."""
+    return {str(q) for q in store.quads(quarantine=True)} | {str(q) for q in store.triples()}
+
+
+def merged(*article_ids: str, variant: int = 0) -> Graph:
+    graph = Graph()
+    for article_id in article_ids:
+        graph += main_graph(article_id, variant)
+    return graph
+
+
+@pytest.mark.parametrize(
+    "history, final",
+    [
+        ([("put", "wire-1"), ("put", "press-1"), ("put", "blog-1")], ["wire-1", "press-1", "blog-1"]),
+        ([("put", "blog-1"), ("put", "press-1"), ("put", "wire-1")], ["wire-1", "press-1", "blog-1"]),
+        ([("put", a) for a in ARTICLES] * 2, ["wire-1", "press-1", "blog-1"]),
+        ([("put", "wire-1"), ("put", "press-1")] + [("put", "blog-1")], ["wire-1", "press-1", "blog-1"]),
+        ([("put1", "wire-1"), ("put1", "press-1"), ("put", "wire-1")], ["wire-1", "press-1"]),
+        ([("put", a) for a in ARTICLES] + [("remove", "press-1")], ["wire-1", "blog-1"]),
+        ([("put", "wire-1"), ("remove", "wire-1")], []),
+        ([("remove", "wire-1"), ("put", "press-1")], ["press-1"]),
+    ],
+    ids=["in-order", "reversed", "built-twice", "one-added", "article-updated", "removed", "emptied", "remove-absent"],
+)
+def test_store_is_the_same_whatever_the_history(history, final):
+    with open_store(None, backend="memory") as store, open_store(None, backend="memory") as scratch:
+        for op, article_id in history:
+            if op == "remove":
+                store.remove_article(str(article_iri(article_id)))
+            else:
+                put(store, article_id, variant=1 if op == "put1" else 0)
+        variants = {article_id: 1 for op, article_id in history if op == "put1"}
+        for op, article_id in history:
+            if op == "put":
+                variants[article_id] = 0
+        for article_id in final:
+            put(scratch, article_id, variants[article_id])
+        assert dataset(store) == dataset(scratch)
+        assert [a.id for a in store.articles()] == sorted(final)
+
+
+def test_union_merges_main_graphs_without_quarantine():
+    with open_store(None, backend="memory") as store:
+        for article_id in ARTICLES:
+            put(store, article_id)
+        union = store.union()
+        assert isomorphic(union, merged(*ARTICLES))
+        assert all(triple not in union for a in ARTICLES for triple in quarantine_graph(a))
+        quarantined = {str(q.graph_name.value) for q in store.quads(quarantine=True)} - {
+            str(q.graph_name.value) for q in store.quads()
+        }
+        assert quarantined == {str(quarantine_iri(article_iri(a))) for a in ARTICLES}
+
+
+@pytest.mark.parametrize(
+    "ref, expected",
+    [
+        ("press-1", "press-1"),
+        ("https://w3id.org/kg/article/press-1", "press-1"),
+        ("corpus/press/press-1.txt", "press-1"),
+        ("press-1.txt", "press-1"),
+        ("corpus/blog/wire-1.txt", "blog-1"),
+        ("wire-1.txt", "names 2 articles"),
+        ("atlantis", "no article 'atlantis'"),
+    ],
+)
+def test_article_is_found_by_id_path_or_file_name(ref, expected):
+    with open_store(None, backend="memory") as store:
+        for article_id in ARTICLES:
+            put(store, article_id)
+        if expected in ARTICLES:
+            assert store.find_article(ref).id == expected
+        else:
+            with pytest.raises(StoreError, match=expected):
+                store.find_article(ref)
+
+
+@pytest.mark.parametrize(
+    "first, second, message",
+    [
+        (False, False, "is in use by another kg process"),
+        (False, True, "is being written by another kg process"),
+        (True, False, "is in use by another kg process"),
+        (True, True, None),
+    ],
+    ids=["write-write", "write-read", "read-write", "read-read"],
+)
+def test_one_writer_or_many_readers(tmp_path, first, second, message):
+    write_folder(tmp_path, ["wire-1"])
+    with open_store(tmp_path, read_only=first):
+        if message is None:
+            with open_store(tmp_path, read_only=second) as other:
+                assert [a.id for a in other.articles()] == ["wire-1"]
+        else:
+            with pytest.raises(StoreError, match=message):
+                open_store(tmp_path, read_only=second)
+    with open_store(tmp_path) as store:  # every lock released
+        assert len(store) > 0
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda tmp: open_store(tmp / "nothing", read_only=True), "no kg store at"),
+        (lambda tmp: open_store(tmp, backend="rocks"), "expected one of: oxigraph, memory"),
+        (lambda tmp: open_store(None), "needs a folder"),
+        (lambda tmp: put(open_store(write_folder(tmp, ["wire-1"]), read_only=True), "press-1"), "open read-only"),
+    ],
+    ids=["no-store", "unknown-backend", "no-folder", "read-only-write"],
+)
+def test_store_errors_say_what_to_do(tmp_path, call, message):
+    with pytest.raises(StoreError, match=message):
+        call(tmp_path)
+
+
+_WRITER = """
+import sys
+from store_graphs import ARTICLES, put
+from kg.store import Store
+store = Store(sys.argv[1])
+print("open", flush=True)
+variant = 0
+while True:
+    for article_id in ARTICLES:
+        put(store, article_id, variant)
+    variant = 1 - variant
+"""
+
+
+@pytest.mark.slow
+def test_a_killed_writer_leaves_a_readable_consistent_store(tmp_path):
+    """SIGKILL at random moments: every article is whole (old or new), the union agrees, writing goes on."""
+    path = tmp_path / "store"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")])}
+    rng = random.Random(7)
+    versions = {a: {frozenset(main_graph(a, v)) for v in (0, 1)} for a in ARTICLES}
+    for _ in range(4):
+        writer = subprocess.Popen([sys.executable, "-c", _WRITER, str(path)], env=env, stdout=subprocess.PIPE, text=True)
+        assert writer.stdout is not None and writer.stdout.readline() == "open\n"
+        time.sleep(rng.uniform(0.05, 0.6))
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        with Store(path) as store:
+            graphs: dict[str, Graph] = {}
+            for quad in store.quads():
+                graphs.setdefault(quad.graph_name.value.rsplit("/", 1)[-1], Graph()).parse(
+                    data=f"{quad.subject} {quad.predicate} {quad.object} .", format="nt"
+                )
+            assert all(frozenset(graphs[a]) in versions[a] for a in graphs)
+            union = store.union()
+            assert isomorphic(union, sum((graphs[a] for a in graphs), Graph()))
+            put(store, "wire-1")
+
+
+def test_remove_command_rewrites_graph_ttl(tmp_path):
+    write_folder(tmp_path)
+    result = CliRunner().invoke(app, ["remove", "press-1.txt", "--graph", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert isomorphic(Graph().parse(tmp_path / "graph.ttl"), merged("wire-1", "blog-1"))
+    result = CliRunner().invoke(app, ["remove", "press-1", "--graph", str(tmp_path)])
+    assert isinstance(result.exception, StoreError) and "no article 'press-1'" in str(result.exception)
+
+
+@pytest.mark.model
+def test_seed_build_store_holds_each_article_and_graph_ttl(seed_build):
+    with open_store(seed_build.out, read_only=True) as store:
+        assert len(store.articles()) == seed_build.articles == 3
+        assert isomorphic(store.union(), Graph().parse(seed_build.out / "graph.ttl"))
