@@ -239,6 +239,8 @@ def noun_clause(noun: Token) -> Clause:
     """
     pairs: dict[str, list[Token]] = {}
     _preps(noun, pairs)
+    if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+        _preps(noun.head, pairs)  # "an aid package for Ukraine": the package's phrases are the aid's
     for child in noun.children:
         if child.dep_ == "poss":
             pairs.setdefault("poss", []).extend(conjuncts(child))
@@ -265,7 +267,7 @@ def noun_clause(noun: Token) -> Clause:
             _preps(inner, nested)
             for role in ("with", "between"):
                 pairs.setdefault(role, []).extend(nested.get(role, ()))
-    anchor, phrase, embedded = _noun_anchor(noun)
+    anchor, phrase, embedded = _noun_anchor(noun.head if noun.dep_ == "compound" else noun)
     if phrase is not noun:
         _preps(phrase, pairs)
         pairs.pop("of", None)

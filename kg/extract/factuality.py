@@ -24,7 +24,7 @@ _PLANNED_MODALS = frozenset({"will", "shall", "'ll", "wo", "should", "must", "go
 _INTENTION = frozenset(
     """seek expect plan hope aim intend want wish prepare move push propose agree promise vow
     try attempt offer await consider set ready able eager willing likely poised due
-    schedule discuss call urge ask invite negotiate work""".split()
+    schedule discuss call urge ask invite negotiate work decide""".split()
 )
 """Verbs and adjectives that put their complement in the future ("is seeking to sign")."""
 

@@ -133,7 +133,8 @@ def _role_tokens(clause: Clause, role: str, requires: frozenset[str]) -> list[To
         return list(verb_clause(anchor).roles.get("subj", ()))
     if ">" not in role:
         if requires and role not in ("subj",) and clause.kind == "verb":
-            if not _mentions_word(clause.roles.get("obj", ()), requires):
+            theme = clause.roles.get("obj", ()) + clause.roles.get("with", ())
+            if not _mentions_word(theme, requires):  # "send weapons to", "provide Ukraine with jets"
                 return []
         return list(clause.roles.get(role, ()))
     outer, inner = role.split(">", 1)
@@ -203,6 +204,8 @@ def pairings(clause: Clause, lexicon: Lexicon, home: Mention | None) -> Iterator
     for frame in lexicon.frames.get((lemma, clause.kind), ()):
         _, subjects = _mentions(clause, frame.subject, ACTOR_LABELS, frame.requires)
         object_role, objects = _mentions(clause, frame.object, frame.labels, frame.requires)
+        if object_role == "between" and len(objects) < 2:
+            continue  # "talks between" names both parties or none
         implicit = False
         if frame.predicate in SYMMETRIC_PREDICATES:
             group = subjects if not objects else objects if object_role == "between" and not subjects else []

@@ -87,9 +87,13 @@ def _title_person(token: Token) -> Span | None:
     return None
 
 
-def _modifier_span(token: Token) -> Span:
-    """The head noun with its left modifiers, without determiners ("$61 billion aid bill")."""
-    lefts = [t for t in token.lefts if t.dep_ not in ("det", "predet", "poss", "case", "punct", "advmod")]
+def _modifier_span(token: Token, owner: bool = False) -> Span:
+    """The head noun with its left modifiers, without determiners ("$61 billion aid bill").
+
+    With ``owner``, a possessive stays ("Lithuania's parliament").
+    """
+    dropped = ("det", "predet", "punct", "advmod") + (() if owner else ("poss", "case"))
+    lefts = [t for t in token.lefts if t.dep_ not in dropped]
     start = min((t.left_edge.i for t in lefts), default=token.i)
     while start < token.i and token.doc[start].dep_ in ("det", "predet", "punct"):
         start += 1
@@ -121,7 +125,9 @@ def mention_for(token: Token) -> Mention | None:
         if lemma in _GROUP_NOUNS or token.lower_ in _GROUP_NOUNS:
             for child in token.lefts:
                 if child.ent_type_ in ("GPE", "NORP") and child.dep_ in ("amod", "compound", "poss"):
-                    return span_mention(_modifier_span(token), child.ent_type_)
+                    if any(c.dep_ == "conj" for c in child.children):
+                        return None  # "Ukrainian and American delegations": two actors, not one
+                    return span_mention(_modifier_span(token, owner=child.dep_ == "poss"), child.ent_type_)
         if lemma in _AGREEMENT_NOUNS:
             return span_mention(_modifier_span(token), "AGREEMENT")
         if lemma in _DEFINITE_DESCRIPTIONS and any(

@@ -31,6 +31,9 @@ pytestmark = pytest.mark.model
         ("Moldova condemned Russia's invasion of Ukraine.", ("Russia", "attacks", "Ukraine", "occurred")),
         ("Russia launched a missile attack on Kharkiv overnight.", ("Russia", "attacks", "Kharkiv", "occurred")),
         ("The Netherlands pledged 2 billion euros in military aid to Ukraine.", ("Netherlands", "providesAidTo", "Ukraine", "occurred")),
+        ("Denmark provided Ukraine with F-16 fighter jets.", ("Denmark", "providesAidTo", "Ukraine", "occurred")),
+        ("Canada announced a new $300 million aid package for Ukraine.", ("Canada", "providesAidTo", "Ukraine", "occurred")),
+        ("Lithuania's parliament ratified the treaty.", ("Lithuania's parliament", "approves", "treaty", "occurred")),
         # relative clause on an apposition
         ("Kyiv thanked Norway, a country that joined the Ukraine Compact in 2024.", ("Norway", "joins", "Ukraine Compact", "occurred")),
     ],
@@ -101,6 +104,8 @@ def test_implicit_mention_points_at_the_antecedent(read):
     [
         # the object of the negotiation is not itself signed
         ("Ukraine has begun negotiations on a draft security agreement with Portugal.", "signsAgreementWith"),
+        # two nationalities in one phrase are two actors, not one
+        ("The talks between Ukrainian and American delegations took place in Jeddah.", "negotiatesWith"),
         # troops are not aid
         ("Poland sent troops to Lithuania.", "providesAidTo"),
         # a country that is only a modifier of a title does not attack

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.model
         ("Finland plans to join NATO.", "joins", "planned"),
         ("Ukraine is moving towards an agreement with Japan.", "signsAgreementWith", "planned"),
         ("Canada is expected to sign a pact with Ukraine.", "signsAgreementWith", "planned"),
+        ("The European Council decided to open accession negotiations with Moldova.", "negotiatesWith", "planned"),
         ("Poland will be able to sign a deal with Ukraine in the near future.", "signsAgreementWith", "planned"),
         ("Ukraine signs a deal with Japan in the coming weeks.", "signsAgreementWith", "planned"),
         # negation
