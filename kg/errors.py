@@ -3,7 +3,16 @@
 Every message says what was expected, what came instead, and what to do.
 """
 
-__all__ = ["KGError", "SourceError", "ModelError", "ValidationError", "StoreError", "QueryError"]
+__all__ = [
+    "KGError",
+    "SourceError",
+    "ModelError",
+    "ResolveError",
+    "ValidationError",
+    "StoreError",
+    "QueryError",
+    "ViewError",
+]
 
 
 class KGError(Exception):
@@ -18,6 +27,10 @@ class ModelError(KGError):
     """The spaCy pipeline or a data file in ontology/ cannot be loaded."""
 
 
+class ResolveError(KGError):
+    """A mention that only its article can resolve was given without its article."""
+
+
 class ValidationError(KGError):
     """A fact violates the ontology and the build was asked to be strict."""
 
@@ -28,3 +41,7 @@ class StoreError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query is malformed, unknown by name, or failed at the endpoint."""
+
+
+class ViewError(KGError):
+    """A view cannot be cut as asked (unknown focus name, bad depth or size)."""

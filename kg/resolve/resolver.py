@@ -27,7 +27,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from kg.errors import KGError
+from kg.errors import ResolveError
 from kg.resolve.agreements import identify, phrase
 from kg.resolve.aliases import KEEP_APART, AliasTable, read_overrides
 from kg.resolve.context import ArticleContext, agreement_heads, article_context, head_of, noun_phrase, parties_of
@@ -57,10 +57,6 @@ FIRST_PERSON = {"i": "Person", "me": "Person", "my": "Person", "we": "*", "us": 
 """First-person pronouns of a quote: the speaker ("I"), or who the speaker speaks for ("we")."""
 _OF_PHRASE = re.compile(r"^(\w+) of (.+)$")
 _DEFINITE = re.compile(r"^(?:the|this|that|such an?)\s", re.I)
-
-
-class ResolveError(KGError):
-    """A mention that only its article can resolve was given without its article."""
 
 
 class Resolver:

@@ -20,7 +20,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SDO, SKOS, OWL
 from rdflib.term import Node
 
-from kg.errors import KGError
+from kg.errors import ViewError
 from kg.types import CORE_PREDICATES, SYMMETRIC_PREDICATES, Status
 from kg import vocab
 from kg.vocab import KG
@@ -28,10 +28,6 @@ from kg.vocab import KG
 __all__ = ["ViewError", "Article", "Quote", "ViewNode", "ViewEdge", "View", "view_model", "find_nodes", "neighbourhood", "top"]
 
 _GENERIC = "Actor"
-
-
-class ViewError(KGError):
-    """A view cannot be cut as asked (unknown focus name, bad depth or size)."""
 
 
 @dataclass(frozen=True)
