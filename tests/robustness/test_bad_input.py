@@ -1,0 +1,251 @@
+"""Bad input through ``kg build`` as a user runs it: one clear line per bad source, the rest built.
+
+The ingest unit tests (``tests/ingest/test_sources.py``) check that each kind of
+bad file becomes one ``ReadFailure``; these tests check what reaches the user:
+the line on stderr, the exit status, the good articles' facts in graph.ttl, and
+with ``--strict`` the previous outputs left as they were.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from kg.store import open_store
+
+from .helpers import ROOT, read_graph, run_kg, snapshot, sources_with_facts, stderr_lines
+
+pytestmark = pytest.mark.model
+
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+STORY = (
+    "Talks in Warsaw\n\n"
+    "Ukraine signed a bilateral security agreement with Poland on Monday, officials said.\n\n"
+    "Poland pledged further military aid to Ukraine."
+)
+LATIN1_STORY = "Talks in Zürich\n\nFrance signed a security agreement with Ukraine in Zürich on Friday, the ministry said."
+SCRIPTS = "<script>document.write('Russia attacks Poland');</script><style>p {color: red}</style><iframe src='x'></iframe>"
+
+
+def _write(folder: Path, name: str, data: str | bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+def _empty(folder: Path) -> list[Path]:
+    _write(folder, "empty.txt", b"")
+    return []
+
+
+def _binary(folder: Path) -> list[Path]:
+    _write(folder, "photo.txt", bytes(range(256)) * 16)
+    return []
+
+
+def _huge(folder: Path) -> list[Path]:
+    with (folder / "huge.txt").open("wb") as file:
+        file.truncate(50 * 2**20)  # sparse: 50 MB on paper, nothing on disk
+    return []
+
+
+def _scripts_only(folder: Path) -> list[Path]:
+    _write(folder, "scripts.html", f"<html><head>{SCRIPTS}</head><body>{SCRIPTS * 40}</body></html>")
+    return []
+
+
+def _broken_json_line(folder: Path) -> list[Path]:
+    lines = [json.dumps({"text": STORY, "url": "https://example.org/warsaw"}), '{"text": "unterminated']
+    _write(folder, "feed.jsonl", "\n".join(lines) + "\n")
+    return []
+
+
+def _symlink_loop(folder: Path) -> list[Path]:
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    return []
+
+
+def _broken_symlink(folder: Path) -> list[Path]:
+    (folder / "gone.txt").symlink_to(folder / "nowhere" / "gone.txt")
+    return []
+
+
+def _missing(folder: Path) -> list[Path]:
+    return [folder.parent / "missing.txt"]
+
+
+BAD = [
+    (_empty, "empty.txt", "file is empty"),
+    (_binary, "photo.txt", "binary file"),
+    (_huge, "huge.txt", "file is 50.0 MB, over the 20 MB limit"),
+    (_scripts_only, "scripts.html", "no article text found in the HTML"),
+    (_broken_json_line, "feed.jsonl:2", "not valid JSON"),
+    (_symlink_loop, "loop.txt", "symlink loop"),
+    (_broken_symlink, "gone.txt", "broken symlink"),
+    (_missing, "missing.txt", "no such file or folder"),
+]
+"""Each bad source: how to make it, the name its stderr line shows, and the reason given."""
+
+ODD_BUT_GOOD = [
+    ("latin1.txt", LATIN1_STORY.encode("latin-1")),
+    ("utf16.txt", STORY.encode("utf-16")),  # with its byte-order mark
+    ("crlf.txt", STORY.replace("\n", "\r\n").encode()),
+    ("page.html", f"<html><head>{SCRIPTS}</head><body>{SCRIPTS}<article><h1>Talks in Warsaw</h1>"
+     + "".join(f"<p>{p}</p>{SCRIPTS}" for p in STORY.split("\n\n")[1:]) + "</article></body></html>"),
+]
+"""Sources that look odd but hold a story: read, never reported."""
+
+
+def _good_folder(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    for seed in SEEDS:
+        shutil.copy(seed, folder / seed.name)
+    for name, data in ODD_BUT_GOOD:
+        _write(folder, name, data)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def mixed_build(tmp_path_factory):
+    """One build of a folder of good and bad sources, as ``kg build FOLDER MISSING --out OUT``."""
+    root = tmp_path_factory.mktemp("mixed")
+    folder = _good_folder(root / "articles")
+    extra = [path for make, _, _ in BAD for path in make(folder)]
+    out = root / "out"
+    return run_kg("build", folder, *extra, "--out", out), out
+
+
+@pytest.mark.parametrize("make, shown, reason", BAD)
+def test_each_bad_source_gets_one_line_naming_it_and_why(mixed_build, make, shown, reason):
+    result, _ = mixed_build
+    lines = [line for line in stderr_lines(result) if line.endswith(shown) or f"/{shown}:" in line]
+    assert len(lines) == 1, result.stderr
+    assert reason in lines[0]
+
+
+def test_nothing_else_reaches_stderr_and_the_exit_status_says_something_failed(mixed_build):
+    result, _ = mixed_build
+    assert result.returncode == 1, result.stderr
+    assert len(stderr_lines(result)) == len(BAD), result.stderr
+    assert all(line.startswith("kg: cannot read ") for line in stderr_lines(result))
+    assert f"failed     {len(BAD)}" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "source", [seed.name for seed in SEEDS] + [name for name, _ in ODD_BUT_GOOD] + ["feed.jsonl:1"]
+)
+def test_every_good_source_has_its_facts_in_the_graph(mixed_build, source):
+    _, out = mixed_build
+    assert source in sources_with_facts(read_graph(out))
+
+
+def test_script_text_never_reaches_the_graph(mixed_build):
+    _, out = mixed_build
+    text = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "document.write" not in text and "color: red" not in text
+
+
+@pytest.fixture(scope="module")
+def previous_build(tmp_path_factory):
+    """A finished build of one seed: the outputs a strict build must leave as they are."""
+    root = tmp_path_factory.mktemp("previous")
+    result = run_kg("build", SEEDS[0], "--out", root / "out")
+    assert result.returncode == 0, result.stderr
+    return root / "out"
+
+
+def _strict_run(previous: Path, root: Path, make: Callable[[Path], list[Path]]):
+    out = root / "out"
+    shutil.copytree(previous, out)
+    folder = root / "articles"
+    folder.mkdir()
+    _write(folder, "good.txt", STORY)
+    extra = make(folder)
+    before = snapshot(out)
+    return run_kg("build", folder, *extra, "--out", out, "--strict"), out, before
+
+
+@pytest.fixture(scope="module")
+def strict_runs(previous_build, tmp_path_factory):
+    """``kg build --strict`` over a good article and each bad source, two runs at a time."""
+    roots = [tmp_path_factory.mktemp(f"strict-{shown.replace(':', '-')}") for _, shown, _ in BAD]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = pool.map(lambda case: _strict_run(previous_build, case[0], case[1][0]), zip(roots, BAD))
+        return dict(zip((shown for _, shown, _ in BAD), runs))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("make, shown, reason", BAD)
+def test_strict_stops_at_the_bad_source_with_status_2_and_keeps_the_outputs(strict_runs, make, shown, reason):
+    result, out, before = strict_runs[shown]
+    assert result.returncode == 2, result.stderr
+    assert shown in result.stderr and reason in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(out) == before
+    with open_store(out, read_only=True) as store:
+        assert store.query("ASK { ?s ?p ?o }")
+        assert [article.id for article in store.articles()] == [SEEDS[0].stem]
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="kg/pipeline.py build(): in strict mode the failure is reported twice, by on_failure and again "
+    "by kg.cli.main from the SourceError; report it once (raise without calling on_failure when strict)",
+)
+def test_strict_reports_the_bad_source_once(strict_runs):
+    result, _, _ = strict_runs["empty.txt"]
+    assert len(stderr_lines(result)) == 1, result.stderr
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="kg/ingest/formats.py article_id(): files with the same stem in two folders, or with stems "
+    "of non-Latin letters ('статья', 'новость' both slugify to 'article'), get one id, and the "
+    "second article silently replaces the first in the store",
+)
+def test_articles_whose_names_slugify_alike_are_all_kept(tmp_path):
+    folder = tmp_path / "articles"
+    for place, seed in zip(("kyiv/report.txt", "warsaw/report.txt", "статья.txt", "новость.txt"), SEEDS * 2):
+        (folder / place).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(seed, folder / place)
+    result = run_kg("build", folder, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    with open_store(tmp_path / "out", read_only=True) as store:
+        assert len(store.articles()) == 4
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="kg/pipeline.py build(): an article over spaCy's nlp.max_length (1,000,000 characters, well "
+    "under ingest's 20 MB limit) raises ValueError E088 out of nlp.pipe and the whole build dies "
+    "with a traceback; report it as a ReadFailure (ingest or pipeline) and go on",
+)
+def test_an_article_too_long_for_the_parser_is_one_failure_and_the_build_goes_on(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _write(folder, "good.txt", STORY)
+    rounds = "".join(f"Ukraine and Poland held round {i} of talks, officials said.\n\n" for i in range(20_000))
+    _write(folder, "long.txt", "Long report\n\n" + rounds)
+    result = run_kg("build", folder, "--out", tmp_path / "out")
+    assert result.returncode == 1
+    assert len(stderr_lines(result)) == 1 and "long.txt" in result.stderr, result.stderr
+    assert "good.txt" in sources_with_facts(read_graph(tmp_path / "out"))
+
+
+@pytest.mark.slow
+def test_a_folder_of_ten_thousand_bad_files_is_reported_file_by_file(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _write(folder, "good.txt", STORY)
+    for i in range(10_000):
+        (folder / f"empty-{i:05d}.txt").touch()
+    result = run_kg("build", folder, "--out", tmp_path / "out")
+    assert result.returncode == 1
+    assert len(stderr_lines(result)) == 10_000
+    assert sources_with_facts(read_graph(tmp_path / "out")) == {"good.txt"}
+
