@@ -272,14 +272,20 @@ def shorten(iri: str) -> str:
     return f"{prefix}:{iri[len(best):]}"
 
 
+_MAX_CELL = 80
+"""Characters of a table cell; a longer value (a sentence) is cut with an ellipsis."""
+
+
 def _cell(term: object | None) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        return shorten(term.value)
-    if isinstance(term, ox.Literal):
-        return " ".join(term.value.split())
-    return str(term)
+        text = shorten(term.value)
+    elif isinstance(term, ox.Literal):
+        text = " ".join(term.value.split())
+    else:
+        text = str(term)
+    return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
 
 
 def write_results(results: Results, stream: TextIO, fmt: str = "table") -> None:
