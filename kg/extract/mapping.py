@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from kg.errors import ModelError
 from kg.extract.clauses import Clause, verb_clause
-from kg.extract.mentions import ACTOR_LABELS, mention_for
+from kg.extract.mentions import ACTOR_LABELS, mentions_for
 from kg.resources import ontology_file
 from kg.types import CORE_PREDICATES, SYMMETRIC_PREDICATES, Mention
 
@@ -132,9 +132,10 @@ def _role_tokens(clause: Clause, role: str, requires: frozenset[str]) -> list[To
             return []
         return list(verb_clause(anchor).roles.get("subj", ()))
     if ">" not in role:
-        if requires and role not in ("subj",) and clause.kind == "verb":
-            theme = clause.roles.get("obj", ()) + clause.roles.get("with", ())
-            if not _mentions_word(theme, requires):  # "send weapons to", "provide Ukraine with jets"
+        if requires and role not in ("subj",):
+            # the verb's theme ("send weapons to", "provide Ukraine with jets"), the noun's "of" phrase
+            theme = clause.roles.get("obj", ()) + clause.roles.get("with", ()) + clause.roles.get("of", ())
+            if not _mentions_word(theme, requires):
                 return []
         return list(clause.roles.get(role, ()))
     outer, inner = role.split(">", 1)
@@ -155,12 +156,11 @@ def _mentions(
     for role in roles:
         found = []
         for token in _role_tokens(clause, role, requires):
-            mention = mention_for(token)
-            if role == "self" and (mention is None or mention.label != "AGREEMENT"):
+            mentions = list(mentions_for(token))
+            if role == "self" and not any(m.label == "AGREEMENT" for m in mentions):
                 span = token.doc[token.i : token.i + 1]
-                mention = Mention(span.text, "AGREEMENT", span.start_char, span.end_char)
-            if mention is not None and mention.label in labels:
-                found.append(mention)
+                mentions = [Mention(span.text, "AGREEMENT", span.start_char, span.end_char)]
+            found.extend(m for m in mentions if m.label in labels)
         if found:
             return role, list(dict.fromkeys(found))
     return "", []

@@ -21,6 +21,7 @@ __all__ = [
     "article_country",
     "entity_mentions",
     "mention_for",
+    "mentions_for",
     "span_mention",
 ]
 
@@ -137,6 +138,23 @@ def mention_for(token: Token) -> Mention | None:
     if token.pos_ == "PRON" and token.lower_ in _PRONOUNS:
         return span_mention(token.doc[token.i : token.i + 1], "PRON")
     return None
+
+
+def mentions_for(token: Token) -> tuple[Mention, ...]:
+    """The mentions of an argument: one, or one per nationality of a coordinated modifier.
+
+    Notes:
+        "the Portuguese and Ukrainian governments" names two actors; each
+        nationality adjective becomes a NORP mention.
+    """
+    if token.pos_ in ("NOUN", "PROPN") and not token.ent_type_ and token.lemma_.lower() in _GROUP_NOUNS:
+        for child in token.lefts:
+            if child.ent_type_ == "NORP" and child.dep_ == "amod":
+                members = [child, *(c for c in child.children if c.dep_ == "conj" and c.ent_type_ == "NORP")]
+                if len(members) > 1:
+                    return tuple(span_mention(token.doc[m.i : m.i + 1], "NORP") for m in members)
+    mention = mention_for(token)
+    return (mention,) if mention is not None else ()
 
 
 def entity_mentions(doc: Doc) -> Iterator[Mention]:

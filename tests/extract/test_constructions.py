@@ -61,6 +61,13 @@ def test_construction_gives_fact(read, sentence, fact):
         # a symmetric predicate with two coordinated subjects pairs them
         ("Ukraine and Czechia began negotiations on a draft agreement.", {"Ukraine"}, "negotiatesWith", {"Czechia"}),
         ("Talks between Ukraine and Hungary have stalled.", {"Ukraine"}, "negotiatesWith", {"Hungary"}),
+        # coordinated nationalities on one group noun are two actors
+        (
+            "The Polish and Ukrainian governments began the preparation of a security pact.",
+            {"Polish"},
+            "negotiatesWith",
+            {"Ukrainian"},
+        ),
     ],
 )
 def test_coordination_gives_one_fact_per_member(read, sentence, subjects, predicate, objects):
@@ -106,6 +113,8 @@ def test_implicit_mention_points_at_the_antecedent(read):
         ("Ukraine has begun negotiations on a draft security agreement with Portugal.", "signsAgreementWith"),
         # two nationalities in one phrase are two actors, not one
         ("The talks between Ukrainian and American delegations took place in Jeddah.", "negotiatesWith"),
+        # preparing something else than an agreement is no negotiation
+        ("The army is preparing a counteroffensive with Poland's help.", "negotiatesWith"),
         # troops are not aid
         ("Poland sent troops to Lithuania.", "providesAidTo"),
         # a country that is only a modifier of a title does not attack
