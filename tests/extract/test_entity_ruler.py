@@ -23,6 +23,9 @@ pytestmark = pytest.mark.model
         ("Portugal joined the G7 Joint Declaration of Support for Ukraine.", "G7 Joint Declaration of Support for Ukraine", "AGREEMENT"),
         ("They discussed a bilateral security agreement.", "bilateral security agreement", "AGREEMENT"),
         ("Congress passed a $61 billion aid package.", "$61 billion aid package", "AGREEMENT"),
+        ("Blinken said the terms are almost approved.", "Blinken", "PERSON"),
+        ("The agreement was signed by Biden and Zelenskiy in Apulia.", "Zelenskiy", "PERSON"),
+        ("The Biden administration approved the sale.", "Biden administration", "ORG"),
     ],
 )
 def test_ruler_labels_actor(nlp, sentence, name, label):
