@@ -19,8 +19,9 @@ Limits, each answered with a clear status and message and never fatal:
   runaway query costs no CPU after its answer (a thread could not be stopped);
 * ``max_rows`` solutions (or triples) per answer: the answer is truncated and
   carries the header ``X-SPARQL-MaxRows: N``, as Virtuoso does;
-* ``max_request_bytes`` per request body: 413 before the body is read (a GET
-  line past 64 KiB is refused by ``http.server`` with 414).
+* ``max_request_bytes`` per request body: 413, the body read and dropped (up to
+  64 MiB, so that a client that sends it all still reads the answer) and never
+  parsed; a GET line past 64 KiB is refused by ``http.server`` with 414.
 
 The store is read as it was when the server started; a build waits for the
 server to stop (it reports the store in use).
@@ -45,11 +46,12 @@ from kg.errors import QueryError, StoreError
 from kg.query import limit_rows
 from kg.store import Store, open_store
 
-__all__ = ["ServerLimits", "SparqlServer", "make_server", "serve"]
+__all__ = ["ServerLimits", "SparqlServer", "make_server", "serve", "start_in_thread"]
 
 _DEFAULT_RESULTS = ox.QueryResultsFormat.JSON
 _DEFAULT_RDF = ox.RdfFormat.N_TRIPLES
 _RDF_FORMATS = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML, ox.RdfFormat.JSON_LD)
+_DRAIN_BYTES = 64 << 20
 _HTML_ROUTES = {"/": "graph.html", "/graph.html": "graph.html"}
 
 
@@ -215,6 +217,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if length > self.server.limits.max_request_bytes:
             self.close_connection = True
+            self._discard(length)
             self._send(
                 _text(
                     HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
@@ -238,6 +241,19 @@ class _Handler(BaseHTTPRequestHandler):
                     "or application/x-www-form-urlencoded",
                 )
             )
+
+    def _discard(self, length: int) -> None:
+        """Read and drop an oversized body (up to 64 MiB) so that the client, still sending, reads the 413."""
+        left = min(length, _DRAIN_BYTES)
+        self.connection.settimeout(10)
+        try:
+            while left > 0:
+                chunk = self.rfile.read(min(left, 1 << 16))
+                if not chunk:
+                    return
+                left -= len(chunk)
+        except OSError:
+            return
 
     def _refuse_write(self) -> None:
         self._send(_text(HTTPStatus.FORBIDDEN, "this SPARQL endpoint is read-only; updates are refused"))
