@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.clauses import Clause, clauses, relation_phrase
+from kg.extract.clauses import Clause, clauses, relation_phrase, verb_clause
 from kg.extract.confidence import fact_confidence, role_confidence
 from kg.extract.factuality import attribution, status
 from kg.extract.mapping import Lexicon, load_lexicon, pairings
@@ -125,6 +125,7 @@ def open_triples(doc: Doc, article_id: str = "") -> list[OpenTriple]:
                     confidence=raw.confidence,
                     evidence=evidence,
                     lemma=raw.head.lemma_,
+                    status=status(verb_clause(raw.head)) if raw.kind != "appos" else Status.OCCURRED,
                     argument_mentions=tuple(
                         (m,) if h is not None and (m := mention_for(h)) is not None else () for h in raw.argument_heads
                     ),

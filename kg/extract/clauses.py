@@ -54,14 +54,12 @@ class Clause:
             noun) and one role per preposition (``with``, ``for``, ``between``...).
         anchor: The verb that carries the clause's tense, modality and negation:
             the predicate itself for a verb, the governing verb for a noun.
-        passive: Whether the predicate is a passive verb.
     """
 
     predicate: Token
     kind: str
     roles: Mapping[str, tuple[Token, ...]] = field(default_factory=dict)
     anchor: Token | None = None
-    passive: bool = False
 
 
 def conjuncts(token: Token) -> tuple[Token, ...]:
@@ -186,7 +184,7 @@ def verb_clause(verb: Token) -> Clause:
             pairs["subj"] = list(subject)
         if objects:
             pairs["obj"] = objects
-    return Clause(verb, "verb", _roles(pairs), anchor=verb, passive=passive)
+    return Clause(verb, "verb", _roles(pairs), anchor=verb)
 
 
 def _noun_anchor(noun: Token) -> tuple[Token, Token, bool]:
@@ -279,7 +277,7 @@ def noun_clause(noun: Token) -> Clause:
             _preps(anchor, extra)
             for role in ("with", "between"):
                 pairs.setdefault(role, []).extend(extra.get(role, ()))
-    return Clause(noun, "noun", _roles(pairs), anchor=anchor, passive=False)
+    return Clause(noun, "noun", _roles(pairs), anchor=anchor)
 
 
 def relation_phrase(clause: Clause, role: str) -> str:

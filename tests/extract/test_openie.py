@@ -55,3 +55,16 @@ def test_cli_missing_file_says_what_to_do(tmp_path):
     result = subprocess.run([str(kg), "openie", str(tmp_path / "absent.txt")], capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr.startswith("kg: expected a UTF-8 text file") and "check the path" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "sentence, status",
+    [
+        ("Ukraine signed a deal with Japan.", "occurred"),
+        ("Ukraine could sign a deal with Japan.", "possible"),
+        ("Ukraine will sign a deal with Japan.", "planned"),
+        ("Ukraine did not sign the deal with Japan.", "negated"),
+    ],
+)
+def test_open_triple_carries_the_clause_status(nlp, sentence, status):
+    assert {t.status.value for t in open_triples(nlp(sentence))} == {status}
