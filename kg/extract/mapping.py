@@ -154,7 +154,7 @@ def _mentions(
 ) -> tuple[str, list[Mention]]:
     """The first role that yields mentions of the allowed labels, and those mentions."""
     for role in roles:
-        found = []
+        found: list[Mention] = []
         for token in _role_tokens(clause, role, requires):
             mentions = list(mentions_for(token))
             if role == "self" and not any(m.label == "AGREEMENT" for m in mentions):
