@@ -72,8 +72,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "corpus.jsonl"
         with source.open("w", encoding="utf-8") as out:
-            for article in corpus(args.articles, args.seed):
-                out.write(json.dumps(article) + "\n")
+            for row in corpus(args.articles, args.seed):
+                out.write(json.dumps(row) + "\n")
         articles = [a for a in ingest.read_sources([source]) if isinstance(a, Article)]
         texts = [a.text for a in articles]
         nlp = load_pipeline()
