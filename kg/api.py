@@ -36,8 +36,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
 
 from kg.errors import QueryError, StoreError
 from kg.rdf import bind_prefixes
@@ -56,45 +56,26 @@ __all__ = ["KnowledgeGraph", "build", "open"]
 
 PathLike = str | os.PathLike[str]
 
-
-def _prologue() -> str:
-    """The kg prefixes, declared before every query so that users can write ``kg:status`` bare.
-
-    On the query's first line, so that the parser's line numbers stay those of the user's text.
-    """
-    from kg.query import PREFIXES
-
-    return "".join(f"PREFIX {prefix}: <{namespace}> " for prefix, namespace in PREFIXES.items())
-
-
 _ENTITIES = """
 SELECT ?iri ?label ?class ?wikidata WHERE {
   ?iri rdfs:label ?label .
   OPTIONAL { ?iri a ?class }
-  OPTIONAL { ?iri owl:sameAs ?wikidata }
+  OPTIONAL { ?iri owl:sameAs ?same FILTER(STRSTARTS(STR(?same), STR(wd:))) BIND(STRAFTER(STR(?same), STR(wd:)) AS ?wikidata) }
 }"""
 
 _ALIASES = "SELECT ?iri ?alias WHERE { ?iri rdfs:label [] ; skos:altLabel ?alias }"
 
 _FACTS = """
-SELECT ?statement ?subject_iri ?subject ?predicate ?object_iri ?object ?status ?date ?confidence
-       ?attributed_to ?sentence ?relation ?start ?end ?article ?headline ?source ?published
-WHERE {
+SELECT * WHERE {
   ?statement rdf:subject ?subject_iri ; rdf:predicate ?predicate ; rdf:object ?object_iri .
-  OPTIONAL { ?subject_iri rdfs:label ?subject }
-  OPTIONAL { ?object_iri rdfs:label ?object }
-  OPTIONAL { ?statement kg:status ?status }
-  OPTIONAL { ?statement kg:date ?date }
-  OPTIONAL { ?statement kg:confidence ?confidence }
-  OPTIONAL { ?statement kg:attributedTo/rdfs:label ?attributed_to }
-  OPTIONAL { ?statement kg:sentence ?sentence }
-  OPTIONAL { ?statement kg:relation ?relation }
-  OPTIONAL { ?statement kg:startOffset ?start }
-  OPTIONAL { ?statement kg:endOffset ?end }
+  OPTIONAL { ?subject_iri rdfs:label ?subject }  OPTIONAL { ?object_iri rdfs:label ?object }
+  OPTIONAL { ?statement kg:status ?status }  OPTIONAL { ?statement kg:date ?date }
+  OPTIONAL { ?statement kg:confidence ?confidence }  OPTIONAL { ?statement kg:attributedTo/rdfs:label ?attributed_to }
+  OPTIONAL { ?statement kg:sentence ?sentence }  OPTIONAL { ?statement kg:relation ?relation }
+  OPTIONAL { ?statement kg:startOffset ?start }  OPTIONAL { ?statement kg:endOffset ?end }
   OPTIONAL {
     ?statement kg:article ?article .
-    OPTIONAL { ?article schema:headline ?headline }
-    OPTIONAL { ?article kg:source ?source }
+    OPTIONAL { ?article schema:headline ?headline }  OPTIONAL { ?article kg:source ?source }
     OPTIONAL { ?article schema:datePublished ?published }
   }
 }"""
@@ -115,62 +96,58 @@ FACT_COLUMNS = (
 )  # fmt: skip
 """The columns of :meth:`KnowledgeGraph.facts`: labels first, then provenance, then IRIs."""
 
+_EDGE_KEYS = ("predicate", "status", "date", "confidence", "attributed_to", "headline", "source", "published", "start", "end")
 _STATUSES = tuple(s.value for s in Status)
 
 
-def _local(iri: object) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+def _prologue() -> str:
+    """The kg prefixes, declared before every query so that users can write ``kg:status`` bare.
+
+    On the query's first line, so that the parser's line numbers stay those of the user's text.
+    """
+    from kg.query import PREFIXES
+
+    return "".join(f"PREFIX {prefix}: <{namespace}> " for prefix, namespace in PREFIXES.items())
 
 
-def _python(term: Node | None) -> Any:
-    """A SPARQL value as pandas wants it: IRIs as strings, literals as Python values."""
-    if term is None:
-        return None
-    if not isinstance(term, Literal):
-        return str(term)
-    value = term.toPython()
-    if isinstance(value, Decimal):
-        return float(value)
-    # rdflib keeps partial dates (xsd:gYear, xsd:gYearMonth) as Literals: their ISO text is the value.
-    return str(value) if isinstance(value, Literal) else value
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _from_oxigraph(term: Any) -> Node | None:
-    """A pyoxigraph term as the rdflib term of the same value."""
-    import pyoxigraph as ox
+def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Any:
+    """A SPARQL term as pandas wants it: IRIs as strings, literals as Python values.
 
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    return Literal(str(term))
+    rdflib's mapping of XSD types is used; the partial dates it keeps as
+    Literals (``xsd:gYear``, ``xsd:gYearMonth``) become their ISO text.
+    """
+    if not isinstance(term, ox.Literal):
+        return None if term is None else term.value
+    if term.language:
+        return term.value
+    value = Literal(term.value, datatype=URIRef(term.datatype.value)).toPython()
+    return float(value) if isinstance(value, Decimal) else str(value) if isinstance(value, Literal) else value
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of ``frame`` as dicts of plain Python values, ``None`` for missing ones."""
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")  # type: ignore[no-any-return]
 
 
 def _period_end(iso: str) -> date:
     """The last day of an ISO date, year-month ("2024-04") or year ("2024")."""
     parts = [int(p) for p in iso[:10].split("-")]
-    if len(parts) == 1:
-        return date(parts[0], 12, 31)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-    return date(*parts)
+    if len(parts) == 3:
+        return date(*parts)
+    month = parts[1] if len(parts) == 2 else 12
+    return date(parts[0], month, calendar.monthrange(parts[0], month)[1])
 
 
 def _as_date(since: date | str) -> date:
-    if isinstance(since, datetime):
-        return since.date()
+    """``since`` as the first day it names: a date, or ISO text of a day, month or year."""
     if isinstance(since, date):
-        return since
-    text = str(since).strip()
+        return since.date() if isinstance(since, datetime) else since
     try:
-        parts = [int(p) for p in text.split("-")]
+        parts = [int(p) for p in str(since).strip().split("-")]
         return date(*(parts + [1, 1])[:3])
     except (TypeError, ValueError):
         raise QueryError(
@@ -180,17 +157,15 @@ def _as_date(since: date | str) -> date:
 
 def _choices(value: str | Iterable[str], known: Iterable[str], name: str) -> set[str]:
     """``value`` (one name or several) checked against the ``known`` names."""
-    wanted = {value} if isinstance(value, str) else set(value)
-    valid = set(known)
-    unknown = sorted(wanted - valid)
-    if unknown:
+    wanted, valid = ({value} if isinstance(value, str) else set(value)), set(known)
+    if unknown := sorted(wanted - valid):
         raise QueryError(f"expected {name} to be one of {', '.join(sorted(valid))}; got {', '.join(unknown)}")
     return wanted
 
 
-def _most_specific(classes: Iterable[str]) -> str:
+def _most_specific(classes: Iterable[Any]) -> str:
     """The class of a node that is not a superclass of another of its classes (``Country`` over ``Actor``)."""
-    names = {_local(c) for c in classes if str(c).startswith(str(KG._NS))}
+    names = {_local(c) for c in classes if isinstance(c, str) and c.startswith(str(KG._NS))}
     specific = sorted(n for n in names if not any(n in SUPERCLASSES.get(m, ()) for m in names - {n}))
     return specific[0] if specific else "Actor"
 
@@ -198,18 +173,16 @@ def _most_specific(classes: Iterable[str]) -> str:
 class KnowledgeGraph:
     """A graph built by ``kg build``, read as pandas tables, a networkx graph or a page.
 
-    Get one with :func:`kg.build` or :func:`kg.open` rather than directly.
+    Get one with :func:`kg.build` or :func:`kg.open`.
 
     Args:
-        path: The output folder of ``kg build``: it holds ``graph.ttl``, a
-            ``store/`` folder, or both.
+        path: The output folder of ``kg build``: it holds ``graph.ttl``, a ``store/`` folder, or both.
         store: The store folder when the build put it elsewhere (``--store``).
         report: What the build did, when this object comes from :func:`kg.build`.
 
     Attributes:
         path: The output folder.
-        report: The :class:`kg.pipeline.BuildReport` of the build, or ``None``
-            for a folder opened with :func:`kg.open`.
+        report: The build's :class:`kg.pipeline.BuildReport`; ``None`` after :func:`kg.open`.
 
     Raises:
         StoreError: When ``path`` holds neither graph.ttl nor a store.
@@ -226,8 +199,6 @@ class KnowledgeGraph:
                 f"build it with `kg build ARTICLES --out {self.path}` or kg.build(paths, out=...)"
             )
 
-    # -- raw access --------------------------------------------------------------
-
     @cached_property
     def rdf(self) -> Graph:
         """The merged graph of every article as an rdflib ``Graph`` (read once, then kept).
@@ -242,9 +213,7 @@ class KnowledgeGraph:
         """
         if self._turtle.is_file():
             return bind_prefixes(Graph(bind_namespaces="core")).parse(self._turtle, format="turtle")
-        from kg.store import open_store
-
-        with open_store(self._store, read_only=True) as store:
+        with self._open() as store:
             return store.union()
 
     @cached_property
@@ -267,31 +236,30 @@ class KnowledgeGraph:
         with open_store(self._store, read_only=True) as store:
             yield store
 
-    def _rows(self, query: str) -> tuple[list[str], list[tuple[Node | None, ...]]]:
-        """Run SPARQL text: variable names and rows of rdflib terms."""
-        import pyoxigraph as ox
+    def _table(self, query: str) -> pd.DataFrame:
+        """The answers to SPARQL text, one column per variable."""
+        import pandas as pd
 
         from kg.query import run_local
 
         with self._open() as store:
             result = run_local(store, _prologue() + query)
             if isinstance(result, ox.QueryBoolean):
-                return ["boolean"], [(Literal(bool(result)),)]
+                return pd.DataFrame({"boolean": [bool(result)]})
             names = [v.value for v in result.variables]
-            return names, [tuple(_from_oxigraph(row[name]) for name in names) for row in result]
+            return pd.DataFrame([[_value(row[name]) for name in names] for row in result], columns=names)
 
     def sparql(self, query: str, **parameters: str) -> pd.DataFrame:
         """Answer a SPARQL query as a DataFrame: one column per variable, one row per answer.
 
         ``query`` is SPARQL text, a ``.rq`` file, or the name of a saved query
         of ``ontology/queries/`` (``signed-with``, ``about``...), whose
-        parameters are given as keywords and bound as escaped literals. IRIs
-        come as strings and literals as Python values (``int``, ``float``,
-        ``datetime.date``, ``str``; partial dates such as ``2024-04`` as their
-        ISO text). The kg prefixes (``kg``, ``kge``, ``kga``, ``rdf``,
-        ``rdfs``, ``skos``, ``schema``, ``sem``, ``owl``...) are declared
-        already. An ASK query gives one column ``boolean``; CONSTRUCT and
-        DESCRIBE give ``subject``, ``predicate``, ``object``.
+        parameters are keywords, bound as escaped literals. IRIs come as
+        strings, literals as Python values (``int``, ``float``,
+        ``datetime.date``, ``str``; a partial date such as ``2024-04`` as its
+        ISO text). The kg prefixes (``kg``, ``kge``, ``rdfs``, ``skos``,
+        ``schema``, ``sem``...) are declared already. ASK gives one column
+        ``boolean``; CONSTRUCT and DESCRIBE give ``subject``, ``predicate``, ``object``.
 
         Args:
             query: SPARQL 1.1 text, a ``.rq`` file or a saved query's name.
@@ -302,31 +270,26 @@ class KnowledgeGraph:
                 names no saved query, or misses a parameter.
 
         Examples:
-            >>> graph.sparql('''
+            >>> graph.sparql(\'\'\'
             ...     SELECT ?label (COUNT(*) AS ?agreements) WHERE {
             ...         ?country a kg:Country ; rdfs:label ?label ; kg:signsAgreementWith [] }
-            ...     GROUP BY ?label ORDER BY DESC(?agreements)''')
+            ...     GROUP BY ?label ORDER BY DESC(?agreements)\'\'\')
                  label  agreements
             0  Ukraine           2
             >>> graph.sparql("ASK { ?x kg:attacks ?y }")
                boolean
             0    False
         """
-        import pandas as pd
-
         from kg.query import bind_parameters, resolve_query
 
-        names, rows = self._rows(bind_parameters(resolve_query(query), parameters))
-        return pd.DataFrame([[_python(term) for term in row] for row in rows], columns=names)
-
-    # -- tables ------------------------------------------------------------------
+        return self._table(bind_parameters(resolve_query(query), parameters))
 
     def entities(self) -> pd.DataFrame:
-        """The named entities: one row each with its label, class, other names and Wikidata id.
+        """The named entities: one row each, sorted by label.
 
         Columns: ``label``, ``class`` (the most specific kg class: ``Country``,
         ``Person``, ``Agreement``...), ``aliases`` (a tuple of the other names
-        met in the articles), ``wikidata`` (``Q212`` or ``None``), ``iri``.
+        met in the articles), ``wikidata`` (``Q212`` or missing), ``iri``.
 
         Examples:
             >>> graph.entities()[["label", "class", "aliases", "wikidata"]]
@@ -338,23 +301,14 @@ class KnowledgeGraph:
         """
         import pandas as pd
 
-        classes: dict[str, set[str]] = {}
-        labels: dict[str, str] = {}
-        wikidata: dict[str, str] = {}
-        for iri, label, cls, same_as in self._rows(_ENTITIES)[1]:
-            labels.setdefault(str(iri), str(label))
-            classes.setdefault(str(iri), set()).update([str(cls)] if cls is not None else [])
-            if same_as is not None and "wikidata.org" in str(same_as):
-                wikidata[str(iri)] = _local(same_as)
-        aliases: dict[str, set[str]] = {}
-        for iri, alias in self._rows(_ALIASES)[1]:
-            aliases.setdefault(str(iri), set()).add(str(alias))
-        rows = [
-            (labels[iri], _most_specific(classes[iri]), tuple(sorted(aliases.get(iri, ()))), wikidata.get(iri), iri)
-            for iri in sorted(labels, key=lambda i: (labels[i].casefold(), i))
-            if not {str(KG.Article), str(KG.Statement)} & classes[iri]
-        ]
-        return pd.DataFrame(rows, columns=["label", "class", "aliases", "wikidata", "iri"])
+        by_iri = self._table(_ENTITIES).groupby("iri")
+        aliases = self._table(_ALIASES).groupby("iri")["alias"].agg(lambda names: tuple(sorted(names)))
+        table = pd.DataFrame(
+            {"label": by_iri["label"].first(), "class": by_iri["class"].agg(_most_specific), "aliases": aliases}
+        ).assign(wikidata=by_iri["wikidata"].first())
+        table["aliases"] = table["aliases"].map(lambda names: names if isinstance(names, tuple) else ())
+        table = table.rename_axis("iri").reset_index()[["label", "class", "aliases", "wikidata", "iri"]]
+        return table.sort_values("label", key=lambda labels: labels.str.casefold(), ignore_index=True)
 
     def facts(
         self,
@@ -365,26 +319,24 @@ class KnowledgeGraph:
     ) -> pd.DataFrame:
         """The facts, one row per statement, with the sentence and article each was read from.
 
-        A fact is kept when it passes every filter given. Columns, in order:
-        ``subject``, ``predicate`` (``negotiatesWith``...), ``object`` (labels);
-        ``status`` (occurred, planned, possible, negated); ``date`` (the fact's
-        own ISO date, year-month or year, as text); ``confidence``;
-        ``attributed_to`` (who the article says stated it); ``sentence``;
-        ``headline``, ``source``, ``published`` (the article); ``start``,
-        ``end`` (the sentence's character offsets in the article text);
-        ``relation`` (the open relation phrase); ``subject_iri``,
+        Columns, in order: ``subject``, ``predicate`` (``negotiatesWith``...),
+        ``object`` (labels); ``status`` (occurred, planned, possible, negated);
+        ``date`` (the fact's own ISO date, year-month or year, as text);
+        ``confidence``; ``attributed_to`` (who the article says stated it);
+        ``sentence``; ``headline``, ``source``, ``published`` (the article);
+        ``start``, ``end`` (the sentence's character offsets in the article
+        text); ``relation`` (the open relation phrase); ``subject_iri``,
         ``object_iri``, ``article``, ``statement`` (IRIs). Rows are sorted by
-        publication date, article and offset.
+        publication date, article and offset. A fact is kept when it passes
+        every filter given.
 
         Args:
-            actor: Keep facts whose subject or object has this label or alias
-                (case-insensitive), or this IRI.
-            predicate: Keep facts of this core property, or of any of several.
-            status: Keep facts of this status, or of any of several.
-            since: Keep facts dated on or after this day. A fact without a
-                date of its own is dated by its article's publication; one
-                dated only by year or month is kept when that period reaches
-                ``since``; one with no date at all is left out.
+            actor: Its subject or object has this label or alias (any case), or this IRI.
+            predicate: It is of this core property, or of any of several.
+            status: It has this status, or any of several.
+            since: It is dated on or after this day: by its own date, else by
+                its article's publication. A year or month counts when it
+                reaches ``since``; an undated fact does not.
 
         Raises:
             QueryError: When ``predicate``, ``status`` or ``since`` is not a valid value.
@@ -401,16 +353,15 @@ class KnowledgeGraph:
             1       United States       providesAidTo   planned     2024-07  2024-06-13
             2             Ukraine  signsAgreementWith  occurred  2024-06-13  2024-06-13
         """
-        import pandas as pd
-
         predicates = _choices(predicate, CORE_PREDICATES, "predicate") if predicate is not None else None
         statuses = _choices(status, _STATUSES, "status") if status is not None else None
         start = _as_date(since) if since is not None else None
-        names, rows = self._rows(_FACTS)
-        frame = pd.DataFrame([[_fact_value(name, term) for name, term in zip(names, row)] for row in rows], columns=names)
-        frame = frame.drop_duplicates("statement").reindex(columns=list(FACT_COLUMNS))
-        frame["status"] = frame["status"].fillna(Status.OCCURRED.value)
-        keep = pd.Series(True, index=frame.index)
+        frame = self._table(_FACTS).drop_duplicates("statement").reindex(columns=list(FACT_COLUMNS))
+        frame["predicate"] = frame["predicate"].map(_local)
+        frame["status"] = frame["status"].map(_local, na_action="ignore").fillna(Status.OCCURRED.value)
+        for column in ("date", "published"):
+            frame[column] = frame[column].map(str, na_action="ignore")
+        keep = frame["statement"].notna()
         if actor is not None:
             iris = self._iris_named(actor)
             keep &= frame["subject_iri"].isin(iris) | frame["object_iri"].isin(iris)
@@ -422,38 +373,32 @@ class KnowledgeGraph:
             when = frame["date"].fillna(frame["published"])
             keep &= when.map(lambda iso: isinstance(iso, str) and _period_end(iso) >= start)
         frame = frame[keep].sort_values(["published", "article", "start", "statement"], na_position="last")
-        frame[["start", "end"]] = frame[["start", "end"]].astype("Int64")
-        return frame.reset_index(drop=True)
+        return frame.astype({"start": "Int64", "end": "Int64"}).reset_index(drop=True)
 
     def _iris_named(self, name: str) -> set[str]:
         """The IRIs of the entities with ``name`` as label, alias or IRI."""
         wanted = name.casefold()
-        entities = self.entities()
         return {
-            row.iri
-            for row in entities.itertuples()
-            if row.iri == name or wanted in {row.label.casefold(), *(a.casefold() for a in row.aliases)}
+            row["iri"]
+            for row in _records(self.entities())
+            if name == row["iri"] or wanted in {n.casefold() for n in (row["label"], *row["aliases"])}
         }
-
-    # -- other shapes ------------------------------------------------------------
 
     def to_networkx(self, **filters: Any) -> nx.MultiDiGraph:
         """The facts as a networkx ``MultiDiGraph``: entities as nodes, one edge per statement.
 
-        Nodes are the entity IRIs of the facts kept, with ``label``, ``class``,
-        ``aliases`` and ``wikidata``. Each edge goes from subject to object,
-        keyed by the statement IRI, and carries ``predicate``, ``status``,
+        Nodes are the entity IRIs of the facts kept, with ``label``,
+        ``class``, ``aliases`` and ``wikidata``. Each edge goes from subject to
+        object, keyed by the statement IRI, with ``predicate``, ``status``,
         ``date``, ``confidence``, ``attributed_to``, ``evidence`` (the
         sentence), ``headline``, ``source``, ``published``, ``start`` and
-        ``end``. A fact of a symmetric property (``negotiatesWith``,
-        ``signsAgreementWith``, ``meetsWith``) is one edge in the direction the
-        sentence gave; use ``G.to_undirected()`` for measures where direction
-        does not matter. Planned, possible and negated facts are edges too:
-        filter on ``status`` to keep what happened.
+        ``end``. A symmetric fact (``negotiatesWith``, ``signsAgreementWith``,
+        ``meetsWith``) is one edge the way the sentence put it: use
+        ``G.to_undirected()`` where direction does not matter. Planned,
+        possible and negated facts are edges too: filter on ``status``.
 
         Args:
-            **filters: The filters of :meth:`facts` (``actor``, ``predicate``,
-                ``status``, ``since``).
+            **filters: The filters of :meth:`facts` (``actor``, ``predicate``, ``status``, ``since``).
 
         Examples:
             >>> G = graph.to_networkx(status="occurred")
@@ -464,35 +409,24 @@ class KnowledgeGraph:
         """
         import networkx as nx
 
-        facts = self.facts(**filters)
-        entities = self.entities().set_index("iri")
+        facts = _records(self.facts(**filters))
+        iris = sorted({fact["subject_iri"] for fact in facts} | {fact["object_iri"] for fact in facts})
+        nodes = self.entities().set_index("iri").reindex(iris).rename_axis("iri").reset_index()
         graph = nx.MultiDiGraph()
-        for iri in sorted(set(facts["subject_iri"]) | set(facts["object_iri"])):
-            known = iri in entities.index
-            graph.add_node(
-                iri,
-                label=entities.at[iri, "label"] if known else _local(iri),
-                aliases=list(entities.at[iri, "aliases"]) if known else [],
-                wikidata=entities.at[iri, "wikidata"] if known else None,
-                **{"class": entities.at[iri, "class"] if known else "Actor"},
-            )
-        for fact in facts.to_dict("records"):
-            graph.add_edge(
-                fact["subject_iri"],
-                fact["object_iri"],
-                key=fact["statement"],
-                evidence=fact["sentence"],
-                **{k: _plain(fact[k]) for k in _EDGE_KEYS},
-            )
+        graph.add_nodes_from((node.pop("iri"), node) for node in _records(nodes))
+        graph.add_edges_from(
+            (fact["subject_iri"], fact["object_iri"], fact["statement"], {"evidence": fact["sentence"]} | {k: fact[k] for k in _EDGE_KEYS})
+            for fact in facts
+        )
         return graph
 
     def show(self, *, focus: str | None = None, depth: int = 2, top: int | None = None, height: int = 600) -> HTML:
         """The interactive view of the graph, to display inline in Jupyter.
 
-        Without arguments it shows the page the build wrote (``graph.html``);
+        Without arguments it is the page the build wrote (``graph.html``);
         ``focus``, ``depth`` and ``top`` cut a smaller view as ``kg viz`` does.
-        The page is self-contained, so it is embedded whole in an iframe and the
-        notebook works offline and keeps it when saved.
+        The page is self-contained, so it is embedded whole in an iframe: the
+        notebook works offline and keeps the view when saved.
 
         Args:
             focus: Keep the entities within ``depth`` links of the one with this label or alias.
@@ -514,9 +448,8 @@ class KnowledgeGraph:
             from kg.viz import write_html
 
             with tempfile.TemporaryDirectory() as folder:
-                page = Path(folder) / "graph.html"
-                write_html(self.rdf, page, focus=focus, depth=depth, top_nodes=top)
-                text = page.read_text(encoding="utf-8")
+                write_html(self.rdf, Path(folder) / "graph.html", focus=focus, depth=depth, top_nodes=top)
+                text = (Path(folder) / "graph.html").read_text(encoding="utf-8")
         else:
             text = page.read_text(encoding="utf-8")
         return HTML(
@@ -524,53 +457,22 @@ class KnowledgeGraph:
             'border: 1px solid #ddd" title="kg graph"></iframe></div>'
         )
 
-    def _counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for what, status, n in self._rows(_COUNTS)[1]:
-            key = str(what) if str(what) != "facts" else f"facts:{status}"
-            counts[key] = counts.get(key, 0) + int(_python(n))
-        return counts
-
     def __repr__(self) -> str:
         """``KnowledgeGraph('out': 3 articles, 26 entities, 69 facts (62 occurred, 3 planned, 4 possible))``."""
-        counts = self._counts()
-        by_status = {k.split(":", 1)[1]: n for k, n in counts.items() if k.startswith("facts:")}
+        counts = self._table(_COUNTS)
+        totals = counts.groupby("what")["n"].sum()
+        by_status = counts[counts["what"] == "facts"].set_index("status")["n"]
         detail = ", ".join(f"{by_status[s]} {s}" for s in _STATUSES if s in by_status)
         return (
-            f"KnowledgeGraph({str(self.path)!r}: {counts.get('articles', 0)} articles, "
-            f"{counts.get('entities', 0)} entities, {sum(by_status.values())} facts" + (f" ({detail}))" if detail else ")")
+            f"KnowledgeGraph({str(self.path)!r}: {totals.get('articles', 0)} articles, "
+            f"{totals.get('entities', 0)} entities, {by_status.sum()} facts" + (f" ({detail}))" if detail else ")")
         )
-
-
-_EDGE_KEYS = ("predicate", "status", "date", "confidence", "attributed_to", "headline", "source", "published", "start", "end")
-
-
-def _plain(value: Any) -> Any:
-    """A pandas cell as a plain Python value (``None`` for missing), as networkx users expect."""
-    import pandas as pd
-
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return None
-    return int(value) if hasattr(value, "dtype") and "int" in str(value.dtype) else value
-
-
-def _fact_value(name: str, term: Node | None) -> Any:
-    """A cell of the facts table: dates kept as ISO text, status and predicate as local names."""
-    if term is None:
-        return None
-    if name in ("predicate", "status"):
-        return _local(term)
-    if name in ("date", "published"):
-        return str(term)
-    return _python(term)
 
 
 def _describe(path: Path) -> str:
     """What is at ``path``, for the message of a folder that is not a kg output."""
-    if not path.exists():
-        return "no such folder"
     if not path.is_dir():
-        return "a file"
+        return "a file" if path.exists() else "no such folder"
     names = sorted(p.name for p in path.iterdir())
     if not names:
         return "an empty folder"
@@ -588,7 +490,7 @@ def build(
 ) -> KnowledgeGraph:
     """Build the graph of articles into the folder ``out`` and open it.
 
-    The same build as ``kg build PATHS --out OUT``; building into a folder
+    The same build as ``kg build PATHS --out OUT``: building into a folder
     again replaces the graphs of the articles read again and keeps the others.
 
     Args:
@@ -616,10 +518,10 @@ def build(
     from kg import pipeline
 
     sources = [Path(paths)] if isinstance(paths, (str, os.PathLike)) else [Path(p) for p in paths]
-    options: dict[str, Any] = {"strict": strict, "infer": infer, "store_path": store}
-    if on_failure is not None:
-        options["on_failure"] = on_failure
-    report = pipeline.build(sources, Path(out), **options)
+    options: dict[str, Any] = {"on_failure": on_failure} if on_failure is not None else {}
+    report = pipeline.build(
+        sources, Path(out), strict=strict, infer=infer, store_path=Path(store) if store else None, **options
+    )
     return KnowledgeGraph(out, store=store, report=report)
 
 
