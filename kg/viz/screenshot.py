@@ -76,6 +76,16 @@ def open_page(browser: Any, html: Path, *, width: int = 1400, height: int = 900,
     return page
 
 
+def _in_event_loop() -> bool:
+    import asyncio
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
 def screenshot(html: Path, png: Path, *, width: int = 1400, height: int = 900) -> Path | None:
     """Render the page ``html`` to ``png``; ``None`` when Chromium is absent or fails.
 
@@ -84,6 +94,12 @@ def screenshot(html: Path, png: Path, *, width: int = 1400, height: int = 900) -
     """
     if chromium_path() is None:
         return None
+    if _in_event_loop():
+        # Playwright's sync API refuses to run inside an asyncio loop (Jupyter): use a thread.
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(screenshot, html, png, width=width, height=height).result()
     from playwright.sync_api import Error as PlaywrightError
 
     try:
