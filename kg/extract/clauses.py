@@ -92,10 +92,24 @@ def _relative_head(verb: Token, subject: Token) -> Token:
     return subject
 
 
+def _headline_list(verb: Token, subjects: list[Token]) -> list[Token]:
+    """Names listed before the subject with a comma for "and" ("Ukraine, U.S. hold talks")."""
+    first = min(s.i for s in subjects)
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "npadvmod"
+        and c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+        and c.i < first
+        and all(t.is_punct and t.text == "," for t in verb.doc[c.i + 1 : first] if not t.ent_type_)
+    ]
+
+
 def _surface_subject(verb: Token, seen: int = 0) -> tuple[Token, ...]:
     """The subject of ``verb``, inherited through control, coordination and relatives."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS or (seen and c.dep_ == "nsubjpass")]
     if subjects:
+        subjects += _headline_list(verb, subjects)
         # two subjects joined by "and" are a coordination the parser missed ("A (L) and B meet")
         # ("KYIV, June 13 (Reuters) - Ukraine signed": a dateline is no subject)
         doc = verb.doc
@@ -105,7 +119,7 @@ def _surface_subject(verb: Token, seen: int = 0) -> tuple[Token, ...]:
             for s in subjects
             if s is not nearest
             and s.i < verb.i
-            and any(t.lower_ in ("and", "&") for t in doc[min(s.i, nearest.i) : max(s.i, nearest.i)])
+            and (s.dep_ == "npadvmod" or any(t.lower_ in ("and", "&") for t in doc[min(s.i, nearest.i) : max(s.i, nearest.i)]))
             and not any(t.text in ("-", "—", "–", ":") for t in doc[min(s.i, nearest.i) : max(s.i, nearest.i)])
         ]
         return tuple(t for s in sorted(kept, key=lambda t: t.i) for t in conjuncts(_relative_head(verb, s)))

@@ -52,7 +52,7 @@ _AGREEMENT_NOUNS = frozenset(
 )
 """Nouns that name an agreement, a law or a pledge when no entity covers them."""
 
-_PRONOUNS = frozenset("he she it they we him her them us".split())
+_PRONOUNS = frozenset("he she it they we him her them us its their his".split())
 """Pronouns that can stand for an actor of a fact; "I" and "you" rarely do in news."""
 _DEFINITE_DESCRIPTIONS = frozenset(
     """minister president parties country countries side sides leader leaders official
@@ -125,7 +125,7 @@ def mention_for(token: Token) -> Mention | None:
     if token.pos_ in ("NOUN", "PROPN"):
         if lemma in _GROUP_NOUNS or token.lower_ in _GROUP_NOUNS:
             for child in token.lefts:
-                if child.ent_type_ in ("GPE", "NORP") and child.dep_ in ("amod", "compound", "poss"):
+                if child.ent_type_ in ("GPE", "NORP") and child.dep_ in ("amod", "compound", "poss", "nmod"):
                     if any(c.dep_ == "conj" for c in child.children):
                         return None  # "Ukrainian and American delegations": two actors, not one
                     return span_mention(_modifier_span(token, owner=child.dep_ == "poss"), child.ent_type_)
@@ -144,15 +144,17 @@ def mentions_for(token: Token) -> tuple[Mention, ...]:
     """The mentions of an argument: one, or one per nationality of a coordinated modifier.
 
     Notes:
-        "the Portuguese and Ukrainian governments" names two actors; each
-        nationality adjective becomes a NORP mention.
+        "the Portuguese and Ukrainian governments", "Ukrainian and U.S.
+        officials" name two actors; each coordinated nationality or country
+        becomes a mention of its own.
     """
-    if token.pos_ in ("NOUN", "PROPN") and not token.ent_type_ and token.lemma_.lower() in _GROUP_NOUNS:
+    if token.pos_ in ("NOUN", "PROPN") and not token.ent_type_ and {token.lemma_.lower(), token.lower_} & _GROUP_NOUNS:
         for child in token.lefts:
-            if child.ent_type_ == "NORP" and child.dep_ == "amod":
-                members = [child, *(c for c in child.children if c.dep_ == "conj" and c.ent_type_ == "NORP")]
+            if child.ent_type_ in ("NORP", "GPE") and child.dep_ in ("amod", "compound", "nmod"):
+                members = [child, *(c for c in child.children if c.dep_ == "conj" and c.ent_type_ in ("NORP", "GPE"))]
+                spans = [_entity_of(m) for m in members]
                 if len(members) > 1:
-                    return tuple(span_mention(token.doc[m.i : m.i + 1], "NORP") for m in members)
+                    return tuple(span_mention(s, m.ent_type_) for s, m in zip(spans, members) if s is not None)
     mention = mention_for(token)
     return (mention,) if mention is not None else ()
 
@@ -163,6 +165,9 @@ def entity_mentions(doc: Doc) -> Iterator[Mention]:
         if ent.label_ in ENTITY_LABELS:
             yield span_mention(ent, ent.label_)
 
+
+_HEADLINE_BONUS = 4.0
+"""Salience added to the first country a headline names ("Ukraine, U.S. hold talks")."""
 
 _ROLE_WEIGHT = {"nsubj": 2.0, "nsubjpass": 2.0, "compound": 0.5, "nmod": 0.5}
 """How much a country name counts towards salience by its role: subjects most, modifiers least."""
@@ -177,31 +182,33 @@ def article_country(doc: Doc, lead_sentences: int = 3) -> Mention | None:
         about Ukraine's agreements). The country is the GPE named most often in
         the whole text, weighted by role (a subject counts twice, a modifier as
         in "U.S. President" half) and doubled in the first ``lead_sentences``
-        sentences (headline and lead); a nationality adjective sharing the name's
-        first five letters counts half ("Ukrainian" for Ukraine). Ties go to the
-        earlier name. The mention returned is the first occurrence, labelled
-        ``IMPLICIT``.
+        sentences (headline and lead); the first country of the headline gets
+        a bonus of ``_HEADLINE_BONUS``. Names count together when the entity
+        ruler gives them one pattern id ("Kyiv" and "Ukraine"), and a nationality
+        with an id counts half for its country ("Ukrainian"). Ties go to the
+        earlier name. The mention returned is the first occurrence of the
+        country's own name (else of any of its names), labelled ``IMPLICIT``.
     """
     counts: dict[str, float] = {}
-    first: dict[str, Span] = {}
+    names: dict[str, list[Span]] = {}
     lead_end = len(doc)
     for n, sent in enumerate(doc.sents):
         if n == lead_sentences:
             lead_end = sent.start
             break
-    adjectives: dict[str, float] = {}
     for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP") or (ent.label_ == "NORP" and not ent.ent_id_):
+            continue
+        key = ent.ent_id_ or ent.text.removeprefix("the ")
         weight = _ROLE_WEIGHT.get(ent.root.dep_, 1.0) * (2 if ent.start < lead_end else 1)
-        if ent.label_ == "NORP":
-            adjectives[ent.text.lower()[:5]] = adjectives.get(ent.text.lower()[:5], 0.0) + weight
-        elif ent.label_ == "GPE":
-            key = ent.text.lower().removeprefix("the ")
-            counts[key] = counts.get(key, 0.0) + weight
-            first.setdefault(key, ent)
-    if not counts:
+        counts[key] = counts.get(key, 0.0) + (weight / 2 if ent.label_ == "NORP" else weight)
+        if ent.label_ == "GPE":
+            if not names and ent.sent.start == 0:
+                counts[key] += _HEADLINE_BONUS  # a headline leads with its protagonist
+            names.setdefault(key, []).append(ent)
+    candidates = [key for key in counts if key in names]
+    if not candidates:
         return None
-    for key in counts:  # "Ukrainian" counts for Ukraine, "Russian" for Russia
-        if len(key) >= 5:
-            counts[key] += adjectives.get(key[:5], 0.0) / 2
-    best = max(counts, key=lambda k: (counts[k], -first[k].start))
-    return span_mention(first[best], "IMPLICIT")
+    best = max(candidates, key=lambda k: (counts[k], -names[k][0].start))
+    own = [ent for ent in names[best] if ent.text.removeprefix("the ") == best]
+    return span_mention((own or names[best])[0], "IMPLICIT")

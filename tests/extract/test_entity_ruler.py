@@ -41,3 +41,19 @@ def test_patterns_are_json_lines_with_label_and_pattern():
 def test_ruler_runs_before_the_recogniser(nlp):
     names = nlp.pipe_names
     assert names.index("kg_entity_ruler") < names.index("ner")
+
+
+@pytest.mark.parametrize(
+    "name, country",
+    [("Kyiv", "Ukraine"), ("Washington", "United States"), ("U.K.", "United Kingdom"), ("Ukrainian", "Ukraine")],
+)
+def test_names_of_one_country_share_a_pattern_id(nlp, name, country):
+    doc = nlp(f"Officials in {name} commented.")
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [(name, country)]
+
+
+def test_article_country_counts_a_capital_with_its_country(nlp):
+    from kg.extract.mentions import article_country
+
+    doc = nlp("Talks on security pact\n\nKyiv met Washington. Kyiv and Ukraine's allies met. The U.S. agreed.")
+    assert article_country(doc).text == "Ukraine"
