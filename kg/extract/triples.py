@@ -92,7 +92,9 @@ def _relation_words(verb: Token) -> list[Token]:
     ]
     if verb.dep_ == "xcomp":
         words += [c for c in verb.children if c.lower_ == "to" and c.dep_ == "aux"]
-    return sorted([*words, verb], key=lambda t: t.i)
+        if verb.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dobj" for c in verb.head.children):
+            words += _relation_words(verb.head)  # "wants to buy": the controlling verb joins the relation
+    return sorted(set([*words, verb]), key=lambda t: t.i)
 
 
 def _prep_arguments(verb: Token) -> list[tuple[Token, Token]]:
