@@ -1,0 +1,130 @@
+"""Crash safety: ``kg build`` killed with SIGKILL at random moments loses nothing.
+
+A folder holds the build of a first corpus (v1). Builds of a second corpus (v2:
+new versions of v1's articles and new ones) into the same folder are killed,
+with their whole process group (the parser, the browser that draws graph.png),
+at seeded random delays. After each kill the previous outputs must still be
+whole: graph.ttl parses and is the previous graph or the new one, never half;
+the store opens and answers; no lock is left behind. Then a build that is let
+finish must give the graph of a folder where nothing was ever killed.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.store import open_store
+
+from .helpers import KG_BIN, corpus_module, read_graph, run_kg
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+KILLS = 5
+SEED = 10
+
+
+def _built(out: Path, corpus: Path) -> float:
+    """Build ``corpus`` into ``out`` to the end; the seconds it took."""
+    started = time.perf_counter()
+    result = run_kg("build", corpus, "--out", out)
+    assert result.returncode == 0, result.stderr
+    return time.perf_counter() - started
+
+
+def _killed_build(out: Path, corpus: Path, delay: float) -> int | None:
+    """Start ``kg build`` and SIGKILL its process group after ``delay`` s; its exit status if it finished first."""
+    process = subprocess.Popen(
+        [str(KG_BIN), "build", str(corpus), "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        return process.wait(timeout=delay)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        return None
+
+
+def _store(out: Path) -> tuple[int, Graph]:
+    """The number of articles in the store (through SPARQL) and its merged graph; it must open, no lock left."""
+    with open_store(out, read_only=True) as store:
+        (row,) = store.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(row["n"].value), store.union()
+
+
+def _same(one: Graph, other: Graph) -> bool:
+    """Whether two graphs hold the same triples (kg writes no blank nodes, so this is isomorphism)."""
+    return set(one) == set(other)
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory):
+    root = tmp_path_factory.mktemp("crash")
+    corpus = corpus_module()
+    return corpus.write_corpus(20, root / "v1.jsonl", seed=1), corpus.write_corpus(30, root / "v2.jsonl", seed=2)
+
+
+def test_a_build_killed_at_random_moments_leaves_whole_outputs_and_the_next_build_completes(tmp_path, corpora):
+    v1, v2 = corpora
+    before, clean, crashed = tmp_path / "before", tmp_path / "clean", tmp_path / "crashed"
+    _built(before, v1)
+    shutil.copytree(before, clean)
+    shutil.copytree(before, crashed)
+    previous = read_graph(before)
+    previous_html = (before / "graph.html").read_bytes()
+    duration = _built(clean, v2)
+    new = read_graph(clean)
+    assert not _same(previous, new)
+
+    rng = random.Random(SEED)
+    delays = sorted(rng.uniform(0.2, duration) for _ in range(KILLS))
+    for delay in delays:
+        status = _killed_build(crashed, v2, delay)
+        assert status in (None, 0), f"the build failed on its own after {delay:.1f} s"
+        articles, union = _store(crashed)
+        assert 20 <= articles <= 20 + 30
+        # graph.ttl is written last, from the store: either the killed build got there or not
+        if (crashed / "graph.ttl").read_bytes() != (before / "graph.ttl").read_bytes():
+            assert _same(read_graph(crashed), union), f"graph.ttl is half of a graph after {delay:.1f} s"
+        html = (crashed / "graph.html").read_bytes()
+        assert html == previous_html or html.rstrip().endswith(b"</html>"), f"graph.html is cut short after {delay:.1f} s"
+
+    # A killed build that got past saving the alias table changes how the next one resolves
+    # names (see test_rebuilding_gives_the_same_graph); compare with a clean build from that table.
+    if (crashed / "aliases.tsv").read_bytes() != (before / "aliases.tsv").read_bytes():
+        shutil.rmtree(clean)
+        shutil.copytree(before, clean)
+        shutil.copy(crashed / "aliases.tsv", clean / "aliases.tsv")
+        _built(clean, v2)
+        new = read_graph(clean)
+    _built(crashed, v2)
+    assert _same(read_graph(crashed), new)
+    assert _store(crashed)[0] == _store(clean)[0]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="kg/resolve/resolver.py Resolver: resolution depends on out/aliases.tsv of the previous build "
+    "(a gazetteer country the model tags PERSON, 'Cameroon is moving towards...', is person/cameroon in "
+    "a fresh build and country/cameroon once the table holds the name), so building the same input "
+    "twice changes the graph",
+)
+def test_rebuilding_the_same_input_gives_the_same_graph(tmp_path, corpora):
+    _, v2 = corpora
+    few = tmp_path / "few.jsonl"
+    few.write_text("".join(v2.read_text(encoding="utf-8").splitlines(keepends=True)[:5]), encoding="utf-8")
+    _built(tmp_path / "out", few)
+    first = read_graph(tmp_path / "out")
+    _built(tmp_path / "out", few)
+    assert _same(read_graph(tmp_path / "out"), first)
