@@ -8,10 +8,14 @@ comment header that says what they ask and what they return::
     # Columns: party, other, date, articles
     # Parameter actor: the actor's name or alias, as the graph labels it (Ukraine)
 
-A parameter is bound by a ``VALUES`` clause appended to the query, with the value
-written as an escaped SPARQL string literal: the query text is never edited, so
-no value can change what the query does, and the same text runs on Oxigraph,
-Fuseki or rdflib.
+A parameter is bound by ``VALUES``, with the value written as an escaped SPARQL
+string literal, so that no value can change what the query does and the same
+text runs on Oxigraph, Fuseki or rdflib. Where the query marks the place with
+``VALUES ?actor { UNDEF }`` (as written, it matches every actor), the value
+goes there, at the start of the pattern, where the engine uses it to look up
+the few matching nodes first; otherwise a ``VALUES`` clause is appended to the
+query, which is correct but, joined after the whole pattern, slow on a large
+graph (Oxigraph: 0.08 s versus 0.5 s at 175k triples).
 
 Every result becomes a table of solutions (a CONSTRUCT's triples are the rows of
 ``?subject ?predicate ?object``), printed aligned for people or serialized as
@@ -160,7 +164,7 @@ def sparql_string(value: str) -> str:
 
 
 def bind_parameters(query: SavedQuery, values: Mapping[str, str]) -> str:
-    """The query's text with each parameter bound to a string, by a trailing ``VALUES`` clause.
+    """The query's text with each parameter bound to a string by ``VALUES``: at its marker, or at the end.
 
     Raises:
         QueryError: A declared parameter is missing, or a given one is unknown.
@@ -174,11 +178,18 @@ def bind_parameters(query: SavedQuery, values: Mapping[str, str]) -> str:
         raise QueryError(
             f"query {query.name or '(text)'} takes {expected}; got {got}; give each with --param NAME=VALUE"
         )
-    if not declared:
-        return query.text
-    names = " ".join(f"?{name}" for name in declared)
-    row = " ".join(sparql_string(values[name]) for name in declared)
-    return f"{query.text.rstrip()}\nVALUES ({names}) {{ ({row}) }}\n"
+    text, trailing = query.text, []
+    for name in declared:
+        marker = f"VALUES ?{name} {{ UNDEF }}"
+        if marker in text:
+            text = text.replace(marker, f"VALUES ?{name} {{ {sparql_string(values[name])} }}", 1)
+        else:
+            trailing.append(name)
+    if not trailing:
+        return text
+    names = " ".join(f"?{name}" for name in trailing)
+    row = " ".join(sparql_string(values[name]) for name in trailing)
+    return f"{text.rstrip()}\nVALUES ({names}) {{ ({row}) }}\n"
 
 
 def with_prefixes(query: str) -> str:

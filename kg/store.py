@@ -78,23 +78,29 @@ def quarantine_iri(article: str) -> URIRef:
     return URIRef(str(article) + QUARANTINE_SUFFIX)
 
 
-def _replace_update(name: str, main: Graph | None, quarantine: Graph | None) -> str:
+def _replace_update(name: str, main: Graph | None, quarantine: Graph | None, *, held: bool = True) -> str:
     """The one SPARQL Update that takes out (and, given graphs, puts back) an article.
 
     The DELETE keeps in the union every triple another article's main graph
-    still states: the entities' labels are shared by many articles.
+    still states: the entities' labels are shared by many articles. It is left
+    out when the store does not hold the article (``held``): most of the cost
+    of adding a new article.
     """
     parts = [
-        f"""DELETE {{ ?s ?p ?o }} WHERE {{
+        f"DROP SILENT GRAPH <{name}>",
+        f"DROP SILENT GRAPH <{quarantine_iri(name)}>",
+    ]
+    if held:
+        parts.insert(
+            0,
+            f"""DELETE {{ ?s ?p ?o }} WHERE {{
   GRAPH <{name}> {{ ?s ?p ?o }}
   FILTER NOT EXISTS {{
     GRAPH ?other {{ ?s ?p ?o }}
     FILTER(?other != <{name}> && !STRENDS(STR(?other), "{QUARANTINE_SUFFIX}"))
   }}
 }}""",
-        f"DROP SILENT GRAPH <{name}>",
-        f"DROP SILENT GRAPH <{quarantine_iri(name)}>",
-    ]
+        )
     if main is not None:
         triples = main.serialize(format="nt")
         rejected = quarantine.serialize(format="nt") if quarantine is not None else ""
@@ -169,7 +175,8 @@ class Store:
 
     def replace_article(self, name: URIRef, main: Graph, quarantine: Graph) -> None:
         """Put an article's graphs in the store in place of what it held before, atomically."""
-        self._update(_replace_update(str(name), main, quarantine))
+        held = self._store.contains_named_graph(ox.NamedNode(str(name)))
+        self._update(_replace_update(str(name), main, quarantine, held=held))
 
     def remove_article(self, name: str) -> None:
         """Take an article's graphs out of the store and its statements out of the union."""

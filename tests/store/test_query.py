@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -109,6 +110,19 @@ def test_saved_queries_answer_their_question(news_folder, name, params, columns,
 )
 def test_parameters_are_values_never_query_text(news_folder, actor, subjects):
     assert {row[0] for row in rows(news_folder, "about", ("subject",), actor=actor)} == subjects
+
+
+@pytest.mark.parametrize("placement", ["marker", "appended"])
+@pytest.mark.parametrize("actor", ["Poland", 'Ukraine" } UNION { ?statement ?x ?y } #'])
+def test_a_parameter_binds_the_same_at_its_marker_or_appended(news_folder, placement, actor):
+    about = saved_queries()["about"]
+    if placement == "appended":
+        about = dataclasses.replace(about, text=about.text.replace("VALUES ?actor { UNDEF }", ""))
+    text = bind_parameters(about, {"actor": actor})
+    assert ("UNDEF" in text, text.count("VALUES")) == (False, 1)
+    with open_store(news_folder, read_only=True) as store:
+        got = [s["subject"].value for s in run_local(store, text)]
+    assert got == [row[0] for row in rows(news_folder, "about", ("subject",), actor=actor)]
 
 
 @pytest.mark.parametrize(
