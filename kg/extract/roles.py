@@ -23,6 +23,7 @@ __all__ = ["Role", "roles"]
 
 _OFFICE_LABELS = frozenset({"GPE", "NORP", "ORG"})
 _GLUE = frozenset({"of", "the", "'s", "’s", "for", "and", "-", "affairs"})
+_PAST = frozenset({"former", "ex", "late", "then"})
 _HEAD_OF_STATE = frozenset({"president", "premier", "chancellor", "prime"})
 
 
@@ -47,20 +48,24 @@ class Role:
 
 def _entity_at(doc: Doc, i: int) -> Span | None:
     token = doc[i]
-    if token.ent_type_ not in _OFFICE_LABELS:
-        return None
+    if token.ent_type_ not in _OFFICE_LABELS or (token.ent_type_ == "NORP" and not token.ent_id_):
+        return None  # a party ("the Republican speaker") holds no office; a nationality names its country
     for ent in token.sent.ents:
         if ent.start <= i < ent.end:
             return ent
     return None
 
 
-def _title_before(person: Span) -> tuple[list[Token], list[Span]]:
-    """The title words before ``person`` and the offices named among them, nearest first."""
+def _title_before(person: Span, end: int | None = None, lower: bool = False) -> tuple[list[Token], list[Span]]:
+    """The title words before ``person`` (or before token ``end``) and the offices named among them, nearest first.
+
+    With ``lower``, lower-case titles count ("Poland's prime minister, Donald Tusk"):
+    a title set off by a comma needs no capital to be one.
+    """
     doc = person.doc
     words: list[Token] = []
     offices: list[Span] = []
-    i = person.start - 1
+    i = (person.start if end is None else end) - 1
     while i >= person.sent.start:
         token = doc[i]
         ent = _entity_at(doc, i)
@@ -71,9 +76,9 @@ def _title_before(person: Span) -> tuple[list[Token], list[Span]]:
             i = ent.start - 1
             continue
         low = token.lower_
-        if low in TITLE_WORDS and (token.is_title or token.is_upper or low in ("of", "state")):
+        if low in TITLE_WORDS and (lower or token.is_title or token.is_upper or low in ("of", "state")):
             words.append(token)
-        elif low not in _GLUE or token.ent_type_ == "PERSON":
+        elif not (low in _GLUE or _hyphenated(token)) or token.ent_type_ == "PERSON":
             break
         i -= 1
     while offices and not words:
@@ -81,11 +86,38 @@ def _title_before(person: Span) -> tuple[list[Token], list[Span]]:
     return words, offices
 
 
+def _former(words: list[Token]) -> bool:
+    """Whether the title is one the person no longer holds ("Former President Donald Trump")."""
+    first = min(words, key=lambda t: t.i)
+    return first.i > 0 and first.doc[first.i - 1].lower_ in _PAST
+
+
+def _hyphenated(token: Token) -> bool:
+    """A word inside a hyphenated title ("in" of "commander-in-chief")."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "-" and doc[token.i + 1].text == "-"
+
+
+def _title_set_off(person: Span) -> tuple[list[Token], list[Span]]:
+    """A title set off by a comma before the name ("the German chancellor, Olaf Scholz")."""
+    comma = person.start - 1
+    if comma <= person.sent.start or person.doc[comma].text != ",":
+        return [], []
+    return _title_before(person, comma, lower=True)
+
+
+def _names_next(span_end: int, doc: Doc) -> bool:
+    """Whether a comma and a name follow position ``span_end``: the title is the next person's."""
+    return span_end + 1 < len(doc) and doc[span_end].text == "," and doc[span_end + 1].ent_type_ == "PERSON"
+
+
 def _apposition(person: Span) -> tuple[list[Token], list[Span]]:
     """Title and offices of an apposition ("Dmytro Kuleba, Ukraine's foreign minister")."""
     for child in person.root.children:
         if child.dep_ == "appos" and child.lower_ in TITLE_WORDS:
             sub = list(child.subtree)
+            if _names_next(sub[-1].i + 1, person.doc):
+                continue  # "Meloni, the Prime Minister of Belgium, Alexander De Croo": De Croo's title
             offices = [e for e in person.sent.ents if e.label_ in _OFFICE_LABELS and e.start >= sub[0].i and e.end <= sub[-1].i + 1]
             return [t for t in sub if t.lower_ in TITLE_WORDS], offices
     return [], []
@@ -122,18 +154,23 @@ def roles(doc: Doc, home: Mention | None) -> Iterator[Role]:
         government's and the person reports what that country does ("President
         Volodymyr Zelensky said that Ukraine is moving towards ..."; not
         "Poland will not send troops to Ukraine, Prime Minister Donald Tusk
-        said"). Otherwise no role is read.
+        said"). Otherwise the role's office is the title itself, an ``OFFICE``
+        mention that the resolver reads from what it knows of the person
+        ("Prime Minister Rishi Sunak" is Britain's if the gazetteer says so),
+        and drops when it knows nothing.
     """
     explicit: dict[str, Mention] = {}
-    bare: list[tuple[Span, str]] = []
+    bare: list[tuple[Span, list[Token]]] = []
     found: list[Role] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         words, offices = _title_before(ent)
         if not words:
-            words, offices = _apposition(ent)
+            words, offices = _title_set_off(ent)
         if not words:
+            words, offices = _apposition(ent)
+        if not words or _former(words):
             continue
         title = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
         person = span_mention(ent, "PERSON")
@@ -143,13 +180,18 @@ def roles(doc: Doc, home: Mention | None) -> Iterator[Role]:
             mention = span_mention(office, office.label_)
             explicit.setdefault(ent[-1].lower_, mention)
             found.append(Role(person, mention, title, True))
-        elif {t.lower_ for t in words} & _HEAD_OF_STATE:
-            bare.append((ent, title))
+        else:
+            bare.append((ent, words))
     yield from found
-    for ent, title in bare:
+    for ent, words in bare:
         person = span_mention(ent, "PERSON")
+        ordered = sorted(words, key=lambda t: t.i)
+        title = " ".join(t.text for t in ordered)
         known = explicit.get(ent[-1].lower_)
         if known is not None:
             yield Role(person, known, title, False)
-        elif home is not None and _speaks_for(ent, home):
+        elif home is not None and {t.lower_ for t in words} & _HEAD_OF_STATE and _speaks_for(ent, home):
             yield Role(person, home, title, False)
+        else:
+            office = span_mention(ent.doc[ordered[0].i : ordered[-1].i + 1], "OFFICE")
+            yield Role(person, office, title, False)

@@ -292,6 +292,21 @@ class Resolver:
             self._remember(entry, mention.text if len(found) == 1 else None)
         return found
 
+    def _office(self, title: str, people: list[Entry]) -> list[Entry]:
+        """The country whose office a bare title names, from what the gazetteer knows of the person.
+
+        "Prime Minister Rishi Sunak": the title gives the role "prime minister", and the
+        gazetteer's Rishi Sunak serves the United Kingdom in that role. A person the
+        gazetteer does not know, or knows in another role, gives nothing.
+        """
+        words = tuple(norm(title).split())
+        roles = next((t.roles for t in self.gazetteer.titles if t.words == words), frozenset(words[-1:]))
+        return [
+            self.gazetteer.by_key[person.country]
+            for person in people
+            if person.type == "Person" and person.roles & roles and person.country in self.gazetteer.by_key
+        ]
+
     def _speaker(self, word: str, speaker: Entry | None) -> list[Entry]:
         """"I" is the quoted person; "we" and "our" are the country or body they speak for."""
         if speaker is None or FIRST_PERSON[word] == "Person" != speaker.type:
@@ -337,7 +352,11 @@ class Resolver:
         for fact in facts:
             attribution = self._mention(fact.attributed_to, doc, context) if fact.attributed_to else []
             speaker = attribution[0] if len(attribution) == 1 else None
-            sides = [self._mention(m, doc, context, speaker) for m in (fact.subject, fact.object)]
+            sides = [self._mention(fact.subject, doc, context, speaker)]
+            if fact.object.label == "OFFICE":
+                sides.append(self._office(fact.object.text, sides[0]))
+            else:
+                sides.append(self._mention(fact.object, doc, context, speaker))
             missing = [m for m, side in zip((fact.subject, fact.object), sides, strict=True) if not side]
             if missing:
                 self.unresolved[_reason(missing[0])] += 1

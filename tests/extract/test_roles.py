@@ -49,13 +49,79 @@ def test_bare_title_when_the_text_makes_the_country_clear(read, text, person, of
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, person, title",
     [
-        # the person speaks about another country's acts: no office guessed
-        "Ukraine needs help. Poland will not send troops to Ukraine, Prime Minister Donald Tusk said.",
+        # the person speaks about another country's acts: the article's country is not guessed
+        ("Ukraine needs help. Poland will not send troops to Ukraine, Prime Minister Donald Tusk said.", "Donald Tusk", "Prime Minister"),
         # a title without a country or head-of-state rank
-        "Defense Minister Rustem Umerov visited the front.",
+        ("Defense Minister Rustem Umerov visited the front.", "Rustem Umerov", "Defense Minister"),
+        ("Speaker Mike Johnson refused to hold a vote.", "Mike Johnson", "Speaker"),
     ],
 )
-def test_no_guessed_office(read, text):
-    assert _roles(read, text) == set()
+def test_bare_title_is_left_to_the_resolver(read, text, person, title):
+    """No country is guessed: the office is the title, which the resolver reads from what it knows."""
+    found = {(f.subject.text, f.object.text, f.object.label) for f in read(text, detail=True) if f.predicate == "officialOf"}
+    assert found == {(person, title, "OFFICE")}
+
+
+@pytest.mark.parametrize(
+    "sentence, person, office",
+    [
+        ("In Berlin, Zelenskyy and the German chancellor, Olaf Scholz, signed a pact.", "Olaf Scholz", "German"),
+        ("Poland's prime minister, Donald Tusk, and Zelenskiy signed an agreement.", "Donald Tusk", "Poland"),
+        ("Nato's secretary general, Jens Stoltenberg, said allies would help.", "Jens Stoltenberg", "Nato"),
+        ("He is expected to meet the US vice-president, Kamala Harris, on Saturday.", "Kamala Harris", "US"),
+        ("Ukraine's commander-in-chief, Oleksandr Syrskyi, ordered a withdrawal.", "Oleksandr Syrskyi", "Ukraine"),
+        ("The talks were led by the Foreign Minister of Estonia, Margus Tsahkna.", "Margus Tsahkna", "Estonia"),
+    ],
+)
+def test_title_set_off_before_the_name(read, sentence, person, office):
+    assert (person, office) in _roles(read, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "He was joined by the Prime Minister of Italy, Giorgia Meloni, the Prime Minister of Belgium, "
+            "Alexander De Croo, and the President of the European Commission, Ursula von der Leyen.",
+            {("Giorgia Meloni", "Italy"), ("Alexander De Croo", "Belgium"), ("Ursula von der Leyen", "European Commission")},
+        ),
+    ],
+)
+def test_list_of_titled_names_gives_each_its_own_office(read, sentence, expected):
+    assert _roles(read, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Former President Donald Trump has not said whether he would honor it.",
+        "The bill is stuck in the House, where the Republican speaker, Mike Johnson, refused a vote.",
+    ],
+)
+def test_no_office_from_a_past_title_or_a_party(read, sentence):
+    assert {o for _, o in _roles(read, sentence)} <= {"speaker"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prime Minister Rishi Sunak arrived in Kyiv.", {("Rishi Sunak", "United Kingdom")}),
+        ("President Joe Biden signed the bill.", {("Joe Biden", "United States")}),
+        ("Speaker Mike Johnson refused to hold a vote.", {("Mike Johnson", "United States")}),
+        # the gazetteer knows no such person: nothing is guessed
+        ("Prime Minister Jan Kowalczyk arrived in Kyiv.", set()),
+        # known, but not in that role
+        ("Chancellor Joe Biden arrived in Kyiv.", set()),
+    ],
+)
+def test_resolver_reads_a_bare_title_from_the_gazetteer(nlp, text, expected):
+    from kg.resolve import Resolver
+    from kg.extract import extract
+    from kg.types import Article
+
+    article = Article(id="t", source="t.txt", text=text)
+    doc = nlp(text)
+    resolved = Resolver(None).resolve(article, doc, extract(doc, article).facts)
+    assert {(f.subject.label, f.object.label) for f in resolved if f.predicate == "officialOf"} == expected
