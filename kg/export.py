@@ -77,7 +77,7 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
     import networkx as nx
 
     graph = nx.MultiDiGraph()
-    for row in store.query(_ENTITIES):
+    for row in store.select(_ENTITIES):
         node = row["node"].value
         attributes = graph.nodes[node] if node in graph else {"label": row["label"].value, "class": ""}
         kind = _local(row["class"].value)
@@ -85,7 +85,7 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
         if row["wikidata"] is not None:
             attributes["wikidata"] = row["wikidata"].value
         graph.add_node(node, **attributes)
-    for row in store.query(_FACTS):
+    for row in store.select(_FACTS):
         s, o = row["s"].value, row["o"].value
         if s in graph and o in graph:
             predicate, status = _local(row["p"].value), _local(row["status"].value)
@@ -95,7 +95,7 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
             if row["best"] is not None:
                 attributes["confidence"] = float(row["best"].value)
             graph.add_edge(s, o, key=f"{predicate}/{status}", **attributes)
-    for row in store.query(_DIRECT):
+    for row in store.select(_DIRECT):
         s, o, predicate = row["s"].value, row["o"].value, _local(row["p"].value)
         key = f"{predicate}/{_local(str(KG.occurred))}"
         if s in graph and o in graph and not graph.has_edge(s, o, key):

@@ -112,7 +112,7 @@ class SavedQuery:
     @classmethod
     def from_text(cls, name: str, text: str) -> SavedQuery:
         """Read the header comment of a query's text."""
-        description, columns, parameters = "", (), []
+        description, columns, parameters = "", tuple[str, ...](), []
         for line in text.splitlines():
             line = line.strip()
             if not line.startswith("#"):
@@ -208,7 +208,10 @@ def as_solutions(variables: Sequence[str], rows: Iterable[Sequence[object | None
     """A table of terms as pyoxigraph solutions, by way of SPARQL TSV (which keeps every term exact)."""
     lines = ["\t".join(f"?{name}" for name in variables)]
     lines += ["\t".join("" if term is None else str(term) for term in row) for row in rows]
-    return ox.parse_query_results(("\n".join(lines) + "\n").encode(), format=ox.QueryResultsFormat.TSV)
+    solutions = ox.parse_query_results(("\n".join(lines) + "\n").encode(), format=ox.QueryResultsFormat.TSV)
+    if not isinstance(solutions, ox.QuerySolutions):  # a TSV with a header is always solutions
+        raise QueryError("internal: expected solutions from a TSV table")
+    return solutions
 
 
 def _graph_solutions(triples: Iterable[ox.Triple]) -> ox.QuerySolutions:
@@ -266,7 +269,7 @@ def limit_rows(solutions: ox.QuerySolutions, max_rows: int | None) -> tuple[ox.Q
     if max_rows is None:
         return solutions, False
     names = [variable.value for variable in solutions.variables]
-    rows = []
+    rows: list[list[object | None]] = []
     for solution in solutions:
         if len(rows) == max_rows:
             return as_solutions(names, rows), True
@@ -308,7 +311,7 @@ def write_results(results: Results, stream: TextIO, fmt: str = "table") -> None:
     if fmt not in FORMATS:
         raise QueryError(f"unknown output format {fmt!r}; expected one of: {', '.join(FORMATS)}")
     if fmt != "table":
-        stream.write(results.serialize(format=_MACHINE_FORMATS[fmt]).decode("utf-8"))
+        stream.write((results.serialize(format=_MACHINE_FORMATS[fmt]) or b"").decode("utf-8"))
         return
     if isinstance(results, ox.QueryBoolean):
         stream.write(f"{str(bool(results)).lower()}\n")

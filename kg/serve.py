@@ -108,16 +108,18 @@ def _evaluate(store: Store, query: str, accept: str | None, max_rows: int) -> _A
     try:
         results = store.query(query)
         if isinstance(results, ox.QueryBoolean):
-            return _Answer(200, results_format.media_type, results.serialize(format=results_format))
+            return _Answer(200, results_format.media_type, results.serialize(format=results_format) or b"")
         if isinstance(results, ox.QueryTriples):
-            triples = []
+            triples: list[ox.Triple] = []
+            cut = False
             for triple in results:
-                if len(triples) == max_rows:
-                    return _Answer(200, rdf_format.media_type, ox.serialize(triples, format=rdf_format), True)
+                cut = len(triples) == max_rows
+                if cut:
+                    break
                 triples.append(triple)
-            return _Answer(200, rdf_format.media_type, ox.serialize(triples, format=rdf_format))
+            return _Answer(200, rdf_format.media_type, ox.serialize(triples, format=rdf_format) or b"", cut)
         solutions, truncated = limit_rows(results, max_rows)
-        return _Answer(200, results_format.media_type, solutions.serialize(format=results_format), truncated)
+        return _Answer(200, results_format.media_type, solutions.serialize(format=results_format) or b"", truncated)
     except QueryError as exc:
         return _text(HTTPStatus.BAD_REQUEST, str(exc))
     except (OSError, RuntimeError, ValueError) as exc:
@@ -308,7 +310,7 @@ class SparqlServer(ThreadingHTTPServer):
     def url(self) -> str:
         """The endpoint's URL."""
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}/sparql"
+        return f"http://{host if isinstance(host, str) else host.decode()}:{port}/sparql"
 
     def server_close(self) -> None:
         """Stop the workers and release the store."""

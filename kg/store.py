@@ -204,14 +204,25 @@ class Store:
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL query: {exc}; expected a SPARQL 1.1 query") from exc
 
+    def select(self, sparql: str) -> ox.QuerySolutions:
+        """Run a SELECT query: its solutions.
+
+        Raises:
+            QueryError: The query is malformed or not a SELECT.
+        """
+        results = self.query(sparql)
+        if not isinstance(results, ox.QuerySolutions):
+            raise QueryError(f"expected a SELECT query, got {type(results).__name__}: {sparql[:80]!r}")
+        return results
+
     def articles(self) -> list[StoredArticle]:
         """Every article in the store, sorted by id."""
         found = {}
         for graph in self._store.named_graphs():
-            iri = graph.value
-            if isinstance(graph, ox.NamedNode) and not iri.endswith(QUARANTINE_SUFFIX):
+            if isinstance(graph, ox.NamedNode) and not _is_quarantine(graph):
+                iri = graph.value
                 sources = self._store.quads_for_pattern(graph, ox.NamedNode(str(KG.source)), None, graph)
-                source = next((quad.object.value for quad in sources), "")
+                source = next((q.object.value for q in sources if isinstance(q.object, ox.Literal)), "")
                 found[iri] = StoredArticle(iri, iri.removeprefix(str(ARTICLE)), source)
         return sorted(found.values(), key=lambda article: article.id)
 
@@ -245,7 +256,7 @@ class Store:
     def quads(self, *, quarantine: bool = False) -> Iterator[ox.Quad]:
         """The quads of every article's named graphs (the quarantines too if asked)."""
         for graph in self._store.named_graphs():
-            if quarantine or not graph.value.endswith(QUARANTINE_SUFFIX):
+            if quarantine or not _is_quarantine(graph):
                 yield from self._store.quads_for_pattern(None, None, None, graph)
 
     def triples(self) -> Iterator[ox.Quad]:
@@ -254,7 +265,7 @@ class Store:
 
     def __len__(self) -> int:
         """The number of triples in the union graph."""
-        count = next(iter(self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))
+        count = next(iter(self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))
         return int(count["n"].value)
 
     # lifetime
@@ -271,6 +282,10 @@ class Store:
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
+
+
+def _is_quarantine(graph: ox.NamedNode | ox.BlankNode) -> bool:
+    return isinstance(graph, ox.NamedNode) and graph.value.endswith(QUARANTINE_SUFFIX)
 
 
 def _by_id(article: StoredArticle, ref: str) -> bool:
