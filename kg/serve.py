@@ -33,6 +33,7 @@ import multiprocessing
 import queue
 import threading
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -334,9 +335,17 @@ def make_server(folder: str | Path, host: str = "127.0.0.1", port: int = 0, limi
         raise
 
 
-def serve(folder: str | Path, host: str = "127.0.0.1", port: int = 7878, limits: ServerLimits | None = None) -> None:
-    """Serve ``folder`` until interrupted."""
+def serve(
+    folder: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    limits: ServerLimits | None = None,
+    on_start: Callable[[SparqlServer], None] | None = None,
+) -> None:
+    """Serve ``folder`` until interrupted; ``on_start`` is told the bound server (its port, with port 0)."""
     server = make_server(folder, host, port, limits)
+    if on_start is not None:
+        on_start(server)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

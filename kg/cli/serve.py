@@ -23,14 +23,11 @@ def command(
     max_request_bytes: int = typer.Option(1 << 20, "--max-request-bytes", help="Largest request body accepted."),
     workers: int = typer.Option(2, "--workers", help="Queries run at once, each in its own process."),
 ) -> None:
-    from kg.serve import ServerLimits, make_server
+    from kg.serve import ServerLimits, SparqlServer, serve
+
+    def announce(server: SparqlServer) -> None:
+        view = server.url.removesuffix("sparql")
+        typer.echo(f"serving {folder} at {server.url} and the view at {view} (Ctrl-C stops)")
 
     limits = ServerLimits(timeout=timeout, max_rows=max_rows, max_request_bytes=max_request_bytes, workers=workers)
-    server = make_server(folder, host, port, limits)
-    typer.echo(f"serving {folder} at {server.url} and the view at {server.url.removesuffix('sparql')} (Ctrl-C stops)")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve(folder, host, port, limits, on_start=announce)

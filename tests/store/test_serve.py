@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import http.client
+import subprocess
+import sys
 import threading
 import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from SPARQLWrapper import CSV, GET, JSON, POST, POSTDIRECTLY, TSV, URLENCODED, XML, SPARQLWrapper
@@ -160,3 +163,18 @@ def test_two_hundred_concurrent_clients_all_answered(news_folder):
         server.shutdown()
         server.server_close()
     assert failures == []
+
+
+def test_kg_serve_command_announces_its_url_and_answers(news_folder, tmp_path):
+    kg = Path(sys.executable).with_name("kg")
+    server = subprocess.Popen([str(kg), "serve", str(news_folder), "--port", "0", "--workers", "1"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        url = server.stdout.readline().split()[3]
+        client = SPARQLWrapper(url)
+        client.setQuery(SIGNED)
+        client.setReturnFormat(JSON)
+        assert _party_json(client.query().convert()) == "United States"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
