@@ -173,6 +173,47 @@ _ROLE_WEIGHT = {"nsubj": 2.0, "nsubjpass": 2.0, "compound": 0.5, "nmod": 0.5}
 """How much a country name counts towards salience by its role: subjects most, modifiers least."""
 
 
+def _acting_dep(ent: Span) -> str:
+    """The role a country name plays, read through a title it qualifies.
+
+    "the President of Ukraine emphasized", "Ukrainian President Volodymyr
+    Zelensky said": the country acts through its office holder, so it takes the
+    role of the title (or of the titled person), not of "of" or a modifier.
+    """
+    token = ent.root
+    for _ in range(4):
+        head = token.head
+        if head is token:
+            break
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in TITLE_WORDS:
+            token = head.head
+        elif token.dep_ in ("compound", "amod", "poss") and (head.lower_ in TITLE_WORDS or (token.lower_ in TITLE_WORDS and head.ent_type_ == "PERSON")):
+            token = head
+        else:
+            break
+    return token.dep_
+
+
+def _counterparty(ent: Span) -> bool:
+    """Whether a country is named only as the other side of a one-sided agreement ("the agreement with Spain").
+
+    "The security agreement with Spain" leaves its first party implicit: the
+    article's country, which Spain therefore is not.
+    """
+    root = ent.root
+    while root.dep_ == "conj":
+        root = root.head
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "with":
+        return False
+    noun = prep.head
+    if noun.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in noun.head.children):
+        return False  # "the EU signed an agreement with Ukraine": both sides named
+    return noun.lemma_.lower() in _AGREEMENT_NOUNS and not any(
+        c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("GPE", "NORP") for c in noun.children
+    )
+
+
 def article_country(doc: Doc, lead_sentences: int = 3) -> Mention | None:
     """The country an article is about: the implicit party of its agentless facts.
 
@@ -182,7 +223,9 @@ def article_country(doc: Doc, lead_sentences: int = 3) -> Mention | None:
         about Ukraine's agreements). The country is the GPE named most often in
         the whole text, weighted by role (a subject counts twice, a modifier as
         in "U.S. President" half) and doubled in the first ``lead_sentences``
-        sentences (headline and lead); the first country of the headline gets
+        sentences (headline and lead); a country that qualifies a title counts
+        in the role of the title ("the President of Ukraine said" is a
+        subject); the first country of the headline gets
         a bonus of ``_HEADLINE_BONUS``. Names count together when the entity
         ruler gives them one pattern id ("Kyiv" and "Ukraine"), and a nationality
         with an id counts half for its country ("Ukrainian"). Ties go to the
@@ -200,7 +243,7 @@ def article_country(doc: Doc, lead_sentences: int = 3) -> Mention | None:
         if ent.label_ not in ("GPE", "NORP") or (ent.label_ == "NORP" and not ent.ent_id_):
             continue
         key = ent.ent_id_ or ent.text.removeprefix("the ")
-        weight = _ROLE_WEIGHT.get(ent.root.dep_, 1.0) * (2 if ent.start < lead_end else 1)
+        weight = _ROLE_WEIGHT.get(_acting_dep(ent), 1.0) * (2 if ent.start < lead_end else 1)
         counts[key] = counts.get(key, 0.0) + (weight / 2 if ent.label_ == "NORP" else weight)
         if ent.label_ == "GPE":
             if not names and ent.sent.start == 0:
@@ -209,6 +252,8 @@ def article_country(doc: Doc, lead_sentences: int = 3) -> Mention | None:
     candidates = [key for key in counts if key in names]
     if not candidates:
         return None
+    home_side = [key for key in candidates if not any(_counterparty(ent) for ent in names[key])]
+    candidates = home_side or candidates
     best = max(candidates, key=lambda k: (counts[k], -names[k][0].start))
     own = [ent for ent in names[best] if ent.text.removeprefix("the ") == best]
     return span_mention((own or names[best])[0], "IMPLICIT")

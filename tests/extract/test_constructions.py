@@ -102,6 +102,46 @@ def test_implicit_party_is_the_article_country(read, text, fact):
     assert fact in read(text)
 
 
+@pytest.mark.parametrize(
+    "text, home",
+    [
+        # the counterparty of a one-sided agreement is not the article's country, however often named
+        (
+            "Zelenskyy and Sanchez signed a security agreement between Ukraine and Spain. Spain will provide "
+            "Ukraine with aid. Spain is with Ukraine, Sanchez said. Spain confirmed its participation. "
+            "The agreement with Spain is the tenth. Earlier, similar agreements were signed with Italy and Latvia.",
+            "Ukraine",
+        ),
+        # a country acts through the title it qualifies ("the President of Ukraine emphasized")
+        (
+            "Talks were held in Madrid. The President of Ukraine emphasized the value of the talks. "
+            "The President of Ukraine thanked the hosts.",
+            "Ukraine",
+        ),
+        # a wire dateline is not the protagonist
+        ("KYIV, Jan 12 (Reuters) - Britain and Ukraine signed a pact. Britain will send aid.", "Britain"),
+    ],
+)
+def test_article_country(nlp, text, home):
+    from kg.extract.mentions import article_country
+
+    found = article_country(nlp(text))
+    assert found is not None and found.text == home
+
+
+@pytest.mark.parametrize(
+    "text, subjects",
+    [
+        ("SAVELLETRI, Italy (AP) — President Joe Biden and President Volodymyr Zelenskyy signed a pact.", {"Joe Biden", "Volodymyr Zelenskyy"}),
+        ("KYIV, June 13 (Reuters) - Ukraine and Japan signed a security agreement.", {"Ukraine", "Japan"}),
+        ("WASHINGTON — Congress and the White House agreed on the bill.", set()),
+    ],
+)
+def test_dateline_place_is_no_party(read, text, subjects):
+    found = {(s, o) for s, p, o, _ in read(text) if p == "signsAgreementWith"}
+    assert {x for pair in found for x in pair} == subjects
+
+
 def test_implicit_mention_points_at_the_antecedent(read):
     text = "Ukraine wants allies. So far, nine have been signed with Latvia and Finland."
     fact = next(f for f in read(text, detail=True) if f.object.text == "Latvia")
