@@ -30,7 +30,7 @@ __all__ = [
 LIGHT_VERBS = frozenset(
     """hold begin start conduct launch continue have resume open complete make pursue enter
     finish conclude host join wrap kick take schedule plan reach seal strike finalize finalise work
-    move approach discuss prepare""".split()
+    move approach discuss prepare press mount""".split()
 )
 """Verbs that carry an event noun's tense and subject ("held negotiations with")."""
 
@@ -84,8 +84,18 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _relative_head(verb: Token, subject: Token) -> Token:
-    """The noun a relative pronoun stands for ("a country that joined" -> country)."""
-    if verb.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS:
+    """The noun a relative pronoun stands for ("a country that joined" -> country).
+
+    The pronoun may be the object of a verb the relative clause embeds: "NATO,
+    which Ukraine hopes to join": "which" is the object of "join", the clause's
+    verb is "hopes".
+    """
+    if subject.lower_ not in RELATIVE_PRONOUNS:
+        return subject
+    hops = 0
+    while verb.dep_ in ("xcomp", "ccomp") and hops < 3:
+        verb, hops = verb.head, hops + 1
+    if verb.dep_ == "relcl":
         head = verb.head
         # "Portugal, another country that joined ...": the apposition's anchor
         return head.head if head.dep_ == "appos" and head.head.ent_type_ else head
@@ -172,7 +182,7 @@ def verb_clause(verb: Token) -> Clause:
     objects: list[Token] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd"):
-            objects.extend(conjuncts(child))
+            objects.extend(conjuncts(_relative_head(verb, child)))
         elif child.dep_ == "dative" and child.pos_ != "ADP":
             pairs.setdefault("to", []).extend(conjuncts(child))
     for obj in objects:

@@ -32,6 +32,7 @@ _LABELS: dict[str, frozenset[str]] = {
     "person": frozenset({"PERSON", "PRON", "DESC"}),
     "agreement": frozenset({"AGREEMENT"}),
     "party": ACTOR_LABELS | {"AGREEMENT"},
+    "body": frozenset({"ORG", "AGREEMENT", "PRON"}),
 }
 _COLUMNS = ("lemma", "pos", "subject", "object", "predicate", "implicit", "labels", "requires")
 

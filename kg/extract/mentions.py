@@ -43,9 +43,15 @@ TITLE_WORDS = frozenset(
 _GROUP_NOUNS = frozenset(
     """team delegation government side authorities officials leaders leadership forces troops
     army military administration parliament lawmakers diplomats negotiators officials
-    cabinet ministry""".split()
+    cabinet ministry missile missiles drone drones bomb bombs jets warplanes artillery""".split()
 )
-"""Nouns that, modified by a country or nationality, name that country acting."""
+"""Nouns that, modified by a country or nationality, name that country acting (its forces and weapons too)."""
+
+_TERRITORY_NOUNS = frozenset(
+    """city cities town towns village villages infrastructure grid plant plants port ports facility
+    facilities territory region regions airfield airfields capital""".split()
+)
+"""Nouns that, owned by a country, stand for it as a target ("Ukraine's energy infrastructure")."""
 
 _AGREEMENT_NOUNS = frozenset(
     "agreement accord pact treaty deal memorandum declaration bill package pledge guarantee".split()
@@ -108,7 +114,9 @@ def mention_for(token: Token) -> Mention | None:
         In order: a named entity covering the token; a person named after a title
         the parser made the head ("Head of the Presidential Office Andriy Yermak");
         a group noun modified by a country or nationality ("the Ukrainian
-        delegation", label of the modifier); an agreement noun with its modifiers
+        delegation", label of the modifier); the country that owns a place or
+        infrastructure noun, which stands for it ("Ukraine's power plants",
+        "Ukrainian cities"); an agreement noun with its modifiers
         ("a draft security pact", AGREEMENT); a personal pronoun (PRON); a definite
         description of an actor ("the minister", DESC). Determiners are dropped
         only where a common noun is kept, so names stay as written.
@@ -129,6 +137,11 @@ def mention_for(token: Token) -> Mention | None:
                     if any(c.dep_ == "conj" for c in child.children):
                         return None  # "Ukrainian and American delegations": two actors, not one
                     return span_mention(_modifier_span(token, owner=child.dep_ == "poss"), child.ent_type_)
+        if lemma in _TERRITORY_NOUNS or token.lower_ in _TERRITORY_NOUNS:
+            for child in token.lefts:
+                owner = _entity_of(child) if child.dep_ in ("poss", "amod", "compound", "nmod") else None
+                if owner is not None and child.ent_type_ in ("GPE", "NORP") and child.ent_id_:
+                    return span_mention(owner, child.ent_type_)
         if lemma in _AGREEMENT_NOUNS:
             return span_mention(_modifier_span(token), "AGREEMENT")
         if lemma in _DEFINITE_DESCRIPTIONS and any(

@@ -36,6 +36,18 @@ pytestmark = pytest.mark.model
         ("Lithuania's parliament ratified the treaty.", ("Lithuania's parliament", "approves", "treaty", "occurred")),
         # relative clause on an apposition
         ("Kyiv thanked Norway, a country that joined the Ukraine Compact in 2024.", ("Norway", "joins", "Ukraine Compact", "occurred")),
+        # a relative pronoun as the object, also of a verb the relative clause embeds
+        ("Moldova is seeking membership of the EU, which Moldova hopes to join by 2030.", ("Moldova", "joins", "EU", "planned")),
+        ("Troops left Vuhledar, the town that Russian forces had been assaulting for months.", ("Russian forces", "attacks", "Vuhledar", "occurred")),
+        # attack verbs, with forces and weapons of a nationality as the attacker
+        ("Russia pummeled Kharkiv with glide bombs on Sunday.", ("Russia", "attacks", "Kharkiv", "occurred")),
+        ("A Russian drone struck Odesa overnight, officials said.", ("Russian drone", "attacks", "Odesa", "occurred")),
+        ("Russia pounded Zaporizhzhia with missiles.", ("Russia", "attacks", "Zaporizhzhia", "occurred")),
+        # a country's places and infrastructure stand for the country as a target
+        ("Russian forces attacked Ukraine's energy infrastructure overnight.", ("Russian forces", "attacks", "Ukraine", "occurred")),
+        ("Russia has been shelling Ukrainian cities for weeks.", ("Russia", "attacks", "Ukrainian", "occurred")),
+        # an intransitive invasion: the victim is the article's country
+        ("Ukraine marked the anniversary. Ukraine has fought on since Russian troops invaded in 2022.", ("Russian troops", "attacks", "Ukraine", "occurred")),
     ],
 )
 def test_construction_gives_fact(read, sentence, fact):
@@ -160,6 +172,9 @@ def test_implicit_mention_points_at_the_antecedent(read):
         ("Poland sent troops to Lithuania.", "providesAidTo"),
         # a country that is only a modifier of a title does not attack
         ("U.S. President Joe Biden called the attack barbaric.", "attacks"),
+        # joining a person is company, not membership
+        ("The Prime Minister was joined by the Prime Minister of Italy, Giorgia Meloni.", "joins"),
+        ("Japan joined the United States in condemning the strike.", "joins"),
     ],
 )
 def test_no_fact_without_its_grammar(read, sentence, absent):
