@@ -48,7 +48,7 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--requests", type=int, default=10, help="Requests per client.")
+    parser.add_argument("--requests", type=int, default=2, help="Requests per client.")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=120.0)
     args = parser.parse_args()

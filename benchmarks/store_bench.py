@@ -133,7 +133,7 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rdflib-runs", type=int, default=3)
-    parser.add_argument("--rdflib-limit", type=float, default=30.0)
+    parser.add_argument("--rdflib-limit", type=float, default=15.0)
     args = parser.parse_args()
     path = args.dir / "store"
     if not (path / "CURRENT").is_file():

@@ -67,7 +67,7 @@ class ServerLimits:
         workers: Processes that run queries at once.
     """
 
-    timeout: float = 10.0
+    timeout: float = 30.0
     max_rows: int = 10_000
     max_request_bytes: int = 1 << 20
     workers: int = 2

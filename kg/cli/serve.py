@@ -18,7 +18,7 @@ def command(
     folder: Path = typer.Argument(Path("out"), help="Build folder holding store/ and graph.html."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(7878, "--port", help="Port to listen on (0: any free port)."),
-    timeout: float = typer.Option(10.0, "--timeout", help="Seconds a query may run."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run."),
     max_rows: int = typer.Option(10_000, "--max-rows", help="Solutions or triples per answer; more are cut off."),
     max_request_bytes: int = typer.Option(1 << 20, "--max-request-bytes", help="Largest request body accepted."),
     workers: int = typer.Option(2, "--workers", help="Queries run at once, each in its own process."),
