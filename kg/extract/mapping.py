@@ -33,6 +33,7 @@ _LABELS: dict[str, frozenset[str]] = {
     "agreement": frozenset({"AGREEMENT"}),
     "party": ACTOR_LABELS | {"AGREEMENT"},
     "body": frozenset({"ORG", "AGREEMENT", "PRON"}),
+    "law": frozenset({"AGREEMENT", "AMOUNT"}),
 }
 _COLUMNS = ("lemma", "pos", "subject", "object", "predicate", "implicit", "labels", "requires")
 

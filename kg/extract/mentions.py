@@ -107,11 +107,25 @@ def _modifier_span(token: Token, owner: bool = False) -> Span:
     return token.doc[start : token.i + 1]
 
 
+_AID_NOUNS = frozenset("aid assistance funding support".split())
+
+
+def _aid_amount(token: Token) -> Mention | None:
+    """An amount of aid as what a legislature approves ("$61 billion in aid for Ukraine"), label AMOUNT."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            if any(p.dep_ == "pobj" and p.lemma_.lower() in _AID_NOUNS for p in prep.children):
+                sub = list(token.subtree)
+                return span_mention(token.doc[sub[0].i : sub[-1].i + 1], "AMOUNT")
+    return None
+
+
 def mention_for(token: Token) -> Mention | None:
     """The mention an argument headed by ``token`` makes, or None when it names nothing.
 
     Notes:
-        In order: a named entity covering the token; a person named after a title
+        In order: an amount of aid ("$61 billion in aid for Ukraine", AMOUNT:
+        what a vote approves); a named entity covering the token; a person named after a title
         the parser made the head ("Head of the Presidential Office Andriy Yermak");
         a group noun modified by a country or nationality ("the Ukrainian
         delegation", label of the modifier); the country that owns a place or
@@ -121,6 +135,8 @@ def mention_for(token: Token) -> Mention | None:
         description of an actor ("the minister", DESC). Determiners are dropped
         only where a common noun is kept, so names stay as written.
     """
+    if token.ent_type_ == "MONEY":
+        return _aid_amount(token)
     entity = _entity_of(token)
     if entity is not None:
         if token.ent_type_ in ("LOC", "FAC", "EVENT", "LAW"):

@@ -153,8 +153,10 @@ def _load_countries(g: Gazetteer, folder: Path) -> None:
 
 
 def _load_organizations(g: Gazetteer, folder: Path) -> None:
-    for label, wikidata, names in _rows(folder / "organizations.tsv", 3):
-        g._add(Entry(key=f"organization/{slug(label)}", label=label, type="Organization", wikidata=wikidata or None), _split(names))
+    for label, wikidata, names, country in _rows(folder / "organizations.tsv", 4):
+        country_key = g.codes[country].key if country in g.codes else None
+        entry = Entry(key=f"organization/{slug(label)}", label=label, type="Organization", wikidata=wikidata or None, country=country_key)
+        g._add(entry, _split(names))
 
 
 def _load_people(g: Gazetteer, folder: Path) -> None:

@@ -237,7 +237,9 @@ class Resolver:
         text = clean(mention.text)
         named_part, *party_parts = re.split(r"\b(?:between|with|and|for|by|of)\b", text)
         parties = [p for part in party_parts for p in self._names(part, "", {}, literal=False)]
-        agreement = identify(text, _head_word(named_part, self.gazetteer), parties, self.gazetteer, context.salient)
+        # an approved amount of aid ("$61 billion in aid for Ukraine") is an aid package
+        head = "package" if mention.label == "AMOUNT" else _head_word(named_part, self.gazetteer)
+        agreement = identify(text, head, parties, self.gazetteer, context.salient)
         if agreement is not None:
             self.parties.setdefault(agreement.entry.key, agreement.parties)
             return self._remembered(agreement.entry, alias)
@@ -281,7 +283,7 @@ class Resolver:
             if not found and _head_word(text, self.gazetteer) in _agreement_heads(self.gazetteer):
                 found = self._agreement_mention(mention, doc, context)
             return found
-        if mention.label == "AGREEMENT":
+        if mention.label in ("AGREEMENT", "AMOUNT"):
             return self._agreement_mention(mention, doc, context)
         if mention.label in _NOT_ACTORS:
             return []
@@ -291,6 +293,12 @@ class Resolver:
         for entry in found:
             self._remember(entry, mention.text if len(found) == 1 else None)
         return found
+
+    def _giver(self, entry: Entry) -> Entry:
+        """Who gives the aid an actor grants: a national institution's country ("Congress approved aid")."""
+        if entry.type == "Organization" and entry.country in self.gazetteer.by_key:
+            return self.gazetteer.by_key[entry.country]
+        return entry
 
     def _office(self, title: str, people: list[Entry]) -> list[Entry]:
         """The country whose office a bare title names, from what the gazetteer knows of the person.
@@ -353,6 +361,8 @@ class Resolver:
             attribution = self._mention(fact.attributed_to, doc, context) if fact.attributed_to else []
             speaker = attribution[0] if len(attribution) == 1 else None
             sides = [self._mention(fact.subject, doc, context, speaker)]
+            if fact.predicate == "providesAidTo":
+                sides[0] = [self._giver(entry) for entry in sides[0]]
             if fact.object.label == "OFFICE":
                 sides.append(self._office(fact.object.text, sides[0]))
             else:

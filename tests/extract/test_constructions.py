@@ -46,6 +46,9 @@ pytestmark = pytest.mark.model
         # a country's places and infrastructure stand for the country as a target
         ("Russian forces attacked Ukraine's energy infrastructure overnight.", ("Russian forces", "attacks", "Ukraine", "occurred")),
         ("Russia has been shelling Ukrainian cities for weeks.", ("Russia", "attacks", "Ukrainian", "occurred")),
+        # an amount of aid is what a vote approves
+        ("The House voted to approve $61 billion in aid for Ukraine.", ("House", "approves", "$61 billion in aid for Ukraine", "occurred")),
+        ("The Bundestag approved €7 billion in military assistance.", ("Bundestag", "approves", "€7 billion in military assistance", "occurred")),
         # an intransitive invasion: the victim is the article's country
         ("Ukraine marked the anniversary. Ukraine has fought on since Russian troops invaded in 2022.", ("Russian troops", "attacks", "Ukraine", "occurred")),
     ],
@@ -203,3 +206,30 @@ def test_headline_and_caption_lines_are_sentences(read):
 )
 def test_fact_keeps_the_open_relation_phrase(read, sentence, relation):
     assert relation in {f.relation for f in read(sentence, detail=True)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a national institution grants aid in its country's name; the amount is an aid package
+        (
+            "Congress approved $61 billion in aid for Ukraine on Saturday.",
+            {
+                ("United States Congress", "approves", "$61 billion aid package for Ukraine"),
+                ("United States", "providesAidTo", "Ukraine"),
+            },
+        ),
+        ("The House passed $61 billion in aid for Ukraine.", {("United States House of Representatives", "approves", "$61 billion aid package for Ukraine"), ("United States", "providesAidTo", "Ukraine")}),
+        # a country gives in its own name
+        ("Germany approved €500 million in aid for Ukraine.", {("Germany", "providesAidTo", "Ukraine")}),
+    ],
+)
+def test_resolved_aid_approval(nlp, text, expected):
+    from kg.extract import extract
+    from kg.resolve import Resolver
+    from kg.types import Article
+
+    article = Article(id="t", source="t.txt", text=text)
+    doc = nlp(text)
+    resolved = Resolver(None).resolve(article, doc, extract(doc, article).facts)
+    assert expected <= {(f.subject.label, f.predicate, f.object.label) for f in resolved}
