@@ -62,8 +62,15 @@ class Clause:
     anchor: Token | None = None
 
 
+_EXAMPLE_PREPS = frozenset({"including", "like"})
+"""Prepositions that list members of a plural noun ("countries, including Britain and France")."""
+
+
 def conjuncts(token: Token) -> tuple[Token, ...]:
-    """``token`` and every member coordinated with it ("Latvia, Finland, and Italy")."""
+    """``token`` and every member coordinated with it ("Latvia, Finland, and Italy").
+
+    The members a plural noun lists with "including" count as its conjuncts.
+    """
     out = [token]
     stack = [token]
     while stack:
@@ -74,6 +81,12 @@ def conjuncts(token: Token) -> tuple[Token, ...]:
                 stack.append(child)
             elif child.dep_ == "appos" and child.ent_type_ and not current.ent_type_:
                 out.append(child)
+            elif child.dep_ == "prep" and child.lower_ in _EXAMPLE_PREPS and current.pos_ == "NOUN" and current.tag_ == "NNS":
+                # "several European countries, including Britain, Germany and France"
+                for member in child.children:
+                    if member.dep_ == "pobj":
+                        out.append(member)
+                        stack.append(member)
     return tuple(sorted(set(out), key=lambda t: t.i))
 
 
@@ -115,6 +128,13 @@ def _headline_list(verb: Token, subjects: list[Token]) -> list[Token]:
     ]
 
 
+def _comma_listed(first: Token, second: Token) -> bool:
+    """Two names with only a comma between them: a headline's "and" ("Ukraine, Britain sign pact")."""
+    lo, hi = sorted((first, second), key=lambda t: t.i)
+    between = [t for t in lo.doc[lo.i + 1 : hi.i] if not (t.ent_iob_ == "I")]
+    return bool(lo.ent_type_ and hi.ent_type_) and [t.text for t in between] == [","]
+
+
 def _surface_subject(verb: Token, seen: int = 0) -> tuple[Token, ...]:
     """The subject of ``verb``, inherited through control, coordination and relatives."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS or (seen and c.dep_ == "nsubjpass")]
@@ -129,7 +149,11 @@ def _surface_subject(verb: Token, seen: int = 0) -> tuple[Token, ...]:
             for s in subjects
             if s is not nearest
             and s.i < verb.i
-            and (s.dep_ == "npadvmod" or any(t.lower_ in ("and", "&") for t in doc[min(s.i, nearest.i) : max(s.i, nearest.i)]))
+            and (
+                s.dep_ == "npadvmod"
+                or any(t.lower_ in ("and", "&") for t in doc[min(s.i, nearest.i) : max(s.i, nearest.i)])
+                or _comma_listed(s, nearest)
+            )
             and not any(t.text in ("-", "—", "–", ":") for t in doc[min(s.i, nearest.i) : max(s.i, nearest.i)])
         ]
         return tuple(t for s in sorted(kept, key=lambda t: t.i) for t in conjuncts(_relative_head(verb, s)))

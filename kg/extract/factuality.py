@@ -60,12 +60,27 @@ def _chain(start: Token) -> Iterator[tuple[Token, Token | None]]:
         current, child = current.head, current
 
 
+def _phrase_words(head: Token) -> set[str]:
+    """The words of ``head``'s phrase without the clauses inside it.
+
+    "during a visit by Sunak, who announced funding for the coming year": the
+    relative clause's time is its own, not the visit's.
+    """
+    words: set[str] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        words.add(token.lower_)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
+    return words
+
+
 def _future_time(verb: Token) -> bool:
     """A future time adjunct on ``verb``: "soon", "in the coming weeks", "in the near future", "next month"."""
     for child in verb.children:
         if child.lower_ == "soon" and child.dep_ == "advmod":
             return True
-        words = {t.lower_ for t in child.subtree} if child.dep_ in ("prep", "npadvmod", "advmod") else set()
+        words = _phrase_words(child) if child.dep_ in ("prep", "npadvmod", "advmod") else set()
         if {"coming", "near", "next", "upcoming"} & words and (
             {"future", "weeks", "days", "months", "week", "month", "year", "years"} & words
         ):

@@ -89,6 +89,8 @@ def _title_person(token: Token) -> Span | None:
     if token.lower_ not in TITLE_WORDS:
         return None
     for right in token.subtree:
+        if right.text == "," and right.i > token.i:
+            return None  # "the Prime Minister and the President, Volodymyr Zelenskyy": a list, not one title
         if right.i > token.i and right.ent_type_ == "PERSON":
             return _entity_of(right)
     return None

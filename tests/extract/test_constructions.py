@@ -79,6 +79,21 @@ def test_construction_gives_fact(read, sentence, fact):
         ("The talks between Ukrainian and American delegations took place in Jeddah.", {"Ukrainian"}, "negotiatesWith", {"American"}),
         # a headline lists with a comma for "and"
         ("Ukraine, U.S. hold new round of talks on security pact", {"Ukraine"}, "negotiatesWith", {"U.S."}),
+        ("Ukraine, Britain sign 10-year security pact as Sunak visits Kyiv", {"Ukraine"}, "signsAgreementWith", {"Britain"}),
+        # members a plural noun lists with "including"
+        (
+            "Ukraine has signed pacts with several European countries, including Britain, Germany and France.",
+            {"Ukraine"},
+            "signsAgreementWith",
+            {"Britain", "Germany", "France"},
+        ),
+        # a list of titles, one of them named by an apposition
+        (
+            "The Prime Minister and the President of Ukraine, Volodymyr Zelenskyy, today signed a security agreement.",
+            {"Prime Minister"},
+            "signsAgreementWith",
+            {"Volodymyr Zelenskyy"},
+        ),
         # coordinated nationalities on one group noun are two actors
         (
             "The Polish and Ukrainian governments began the preparation of a security pact.",

@@ -35,6 +35,12 @@ pytestmark = pytest.mark.model
         ("The agreement will happen after Congress passes the aid bill.", "approves", "planned"),
         ("If Congress approves the funding, the Pentagon could send weapons to Ukraine.", "providesAidTo", "possible"),
         ("The deal could happen after Congress passes the aid bill, which happened last week.", "approves", "occurred"),
+        # a future time inside a relative clause is that clause's, not the main verb's
+        (
+            "Latvia and Ukraine signed a pact during a visit by Evika Silina, who announced aid for the coming year.",
+            "signsAgreementWith",
+            "occurred",
+        ),
         # presupposed events keep their status under a modal
         ("Allies would help Kyiv repel Russia's invasion.", "attacks", "occurred"),
     ],
