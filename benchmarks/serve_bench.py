@@ -48,14 +48,15 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--requests", type=int, default=2, help="Requests per client.")
+    parser.add_argument("--requests", type=int, default=1, help="Requests per client.")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=120.0)
     args = parser.parse_args()
     if not (args.dir / "store" / "CURRENT").is_file():
         load(args.dir / "store", args.triples)
     server = subprocess.Popen(
-        [str(KG), "serve", str(args.dir), "--port", "0", "--workers", str(args.workers), "--timeout", str(args.timeout)],
+        [str(KG), "serve", str(args.dir), "--port", "0", "--workers", str(args.workers),
+         "--timeout", str(args.timeout), "--wait", str(10 * args.timeout)],
         stdout=subprocess.PIPE, text=True,
     )
     try:

@@ -14,7 +14,7 @@ Limits, each answered with a clear status and message and never fatal:
 * updates (the ``update`` form field, ``application/sparql-update``, PUT,
   DELETE): 403, the endpoint is read-only; a malformed query: 400 with the
   parser's message;
-* ``timeout`` seconds per query: 503. Queries run in worker processes, each with
+* ``timeout`` seconds per query, and ``wait`` seconds for a free worker: 503. Queries run in worker processes, each with
   the store open read-only; a worker past its time is killed and replaced, so a
   runaway query costs no CPU after its answer (a thread could not be stopped);
 * ``max_rows`` solutions (or triples) per answer: the answer is truncated and
@@ -62,12 +62,14 @@ class ServerLimits:
 
     Attributes:
         timeout: Seconds a query may run before the answer is 503.
+        wait: Seconds a request may wait for a free worker before the answer is 503.
         max_rows: Solutions or triples per answer; more are cut off.
         max_request_bytes: Size of a request body; more is 413.
         workers: Processes that run queries at once.
     """
 
     timeout: float = 30.0
+    wait: float = 60.0
     max_rows: int = 10_000
     max_request_bytes: int = 1 << 20
     workers: int = 2
@@ -163,9 +165,12 @@ class _Pool:
 
     def run(self, query: str, accept: str | None, limits: ServerLimits) -> _Answer:
         try:
-            worker = self.idle.get(timeout=limits.timeout)
+            worker = self.idle.get(timeout=limits.wait)
         except queue.Empty:
-            return _text(HTTPStatus.SERVICE_UNAVAILABLE, "every query worker is busy; try again shortly")
+            return _text(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"every query worker was busy for {limits.wait:g} s; try again shortly, or start with more --workers",
+            )
         try:
             worker.connection.send((query, accept, limits.max_rows))
             if worker.connection.poll(limits.timeout):
