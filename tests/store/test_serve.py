@@ -178,3 +178,20 @@ def test_kg_serve_command_announces_its_url_and_answers(news_folder, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_request_that_waits_too_long_for_a_worker_gets_503(news_folder):
+    server = make_server(news_folder, limits=ServerLimits(timeout=3.0, wait=0.5, workers=1))
+    start_in_thread(server)
+    try:
+        endless = threading.Thread(target=request, args=(server, "GET", "/sparql?" + urllib.parse.urlencode({"query": ENDLESS})))
+        endless.start()
+        time.sleep(0.5)
+        status, _, text = request(server, "GET", "/sparql?" + urllib.parse.urlencode({"query": SIGNED}))
+        assert status == 503 and "busy for 0.5 s" in text
+        endless.join()
+        status, _, _ = request(server, "GET", "/sparql?" + urllib.parse.urlencode({"query": SIGNED}))
+        assert status == 200
+    finally:
+        server.shutdown()
+        server.server_close()
