@@ -38,7 +38,7 @@ SEED_SENTENCES: list[str] = corpus_module().seed_sentences(ROOT / "seeds")
 STATUSES = {KG.occurred, KG.planned, KG.possible, KG.negated}
 CORE = {KG._NS[name] for name in CORE_PREDICATES}
 ID = re.compile(r"[a-z0-9_-]+")
-TIME_LIMIT = 10.0
+TIME_LIMIT = 5.0
 """Seconds one generated article may take through the pipeline (they take well under one)."""
 NOMINAL_CAPTION = "Talks\n\nThe signing of the agreement between Ukraine and Poland on April 29."
 """A sentence with no verb and a date, as photo captions are written."""
