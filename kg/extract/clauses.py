@@ -165,6 +165,11 @@ def _surface_subject(verb: Token, seen: int = 0) -> tuple[Token, ...]:
     if verb.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
             return ()
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "advcl" and head.i < verb.i:
+            if any(c.dep_ == "mark" for c in head.children) and verb.doc[verb.i - 1].text == ",":
+                # "Britain backed Kyiv since Russia invaded, supplying missiles": the participle
+                # after a comma is the main clause's, not the subordinate clause's
+                return _surface_subject(head.head, seen + 1)
         if verb.dep_ == "xcomp":
             objects = [c for c in head.children if c.dep_ == "dobj"]
             if objects and head.lemma_ in ("help", "allow", "enable", "ask", "urge", "invite", "encourage"):
@@ -292,7 +297,7 @@ def noun_clause(noun: Token) -> Clause:
             pairs.setdefault("poss", []).extend(conjuncts(child))
         elif child.dep_ == "amod" and child.ent_type_ == "NORP":
             pairs.setdefault("amod", []).append(child)
-        elif child.dep_ == "compound" and child.ent_type_ in ("GPE", "ORG", "NORP"):
+        elif child.dep_ in ("compound", "nmod") and child.ent_type_ in ("GPE", "ORG", "NORP"):
             pairs.setdefault("compound", []).append(child)
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             for grand in child.children:

@@ -198,12 +198,20 @@ def pairings(clause: Clause, lexicon: Lexicon, home: Mention | None) -> Iterator
         and Italy"). A symmetric predicate with two or more subjects and no object
         pairs the subjects ("Ukraine and Czechia began negotiations"; "the
         agreement between Kyiv and Washington"). A role the frame marks
-        ``implicit`` falls back on the article's country.
+        ``implicit`` falls back on the article's country, unless another frame
+        of the same property finds it in the text.
     """
     lemma = clause.predicate.lemma_.lower()
     if _read_by_verb(clause, lexicon):
         return
-    for frame in lexicon.frames.get((lemma, clause.kind), ()):
+    found = list(_frame_pairings(clause, lexicon.frames.get((lemma, clause.kind), ()), home))
+    explicit = {p.frame.predicate for p in found if not p.implicit}
+    # an implicit party only where no frame of the same property names one ("send aid to Moldova")
+    yield from (p for p in found if not p.implicit or p.frame.predicate not in explicit)
+
+
+def _frame_pairings(clause: Clause, frames: tuple[Frame, ...], home: Mention | None) -> Iterator[Pairing]:
+    for frame in frames:
         _, subjects = _mentions(clause, frame.subject, ACTOR_LABELS, frame.requires)
         object_role, objects = _mentions(clause, frame.object, frame.labels, frame.requires)
         if object_role == "between" and len(objects) < 2:

@@ -62,7 +62,7 @@ _PRONOUNS = frozenset("he she it they we him her them us its their his".split())
 """Pronouns that can stand for an actor of a fact; "I" and "you" rarely do in news."""
 _DEFINITE_DESCRIPTIONS = frozenset(
     """minister president parties country countries side sides leader leaders official
-    officials government delegation secretary chancellor premier office""".split()
+    officials government delegation secretary chancellor premier office bloc alliance""".split()
 )
 
 
@@ -151,7 +151,7 @@ def mention_for(token: Token) -> Mention | None:
     if token.pos_ in ("NOUN", "PROPN"):
         if lemma in _GROUP_NOUNS or token.lower_ in _GROUP_NOUNS:
             for child in token.lefts:
-                if child.ent_type_ in ("GPE", "NORP") and child.dep_ in ("amod", "compound", "poss", "nmod"):
+                if child.ent_type_ in ("GPE", "NORP", "ORG") and child.dep_ in ("amod", "compound", "poss", "nmod"):
                     if any(c.dep_ == "conj" for c in child.children):
                         return None  # "Ukrainian and American delegations": two actors, not one
                     return span_mention(_modifier_span(token, owner=child.dep_ == "poss"), child.ent_type_)

@@ -295,8 +295,12 @@ class Resolver:
         return found
 
     def _giver(self, entry: Entry) -> Entry:
-        """Who gives the aid an actor grants: a national institution's country ("Congress approved aid")."""
-        if entry.type == "Organization" and entry.country in self.gazetteer.by_key:
+        """Who gives the aid an actor grants: a national institution's or leader's country.
+
+        "Congress approved aid for Ukraine", "Kishida pledged $4.5 billion for Ukraine":
+        the country gives.
+        """
+        if entry.type in ("Organization", "Person") and entry.country in self.gazetteer.by_key:
             return self.gazetteer.by_key[entry.country]
         return entry
 
