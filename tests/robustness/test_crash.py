@@ -24,7 +24,7 @@ from rdflib import Graph
 
 from kg.store import open_store
 
-from .helpers import KG_BIN, corpus_module, read_graph, run_kg
+from .helpers import KG_BIN, ROOT, corpus_module, read_graph, run_kg
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
@@ -111,6 +111,12 @@ def test_a_build_killed_at_random_moments_leaves_whole_outputs_and_the_next_buil
     _built(crashed, v2)
     assert _same(read_graph(crashed), new)
     assert _store(crashed)[0] == _store(clean)[0]
+    assert [path.name for path in crashed.iterdir() if path.suffix == ".tmp"] == []
+
+
+def test_the_same_input_in_a_new_folder_gives_the_same_graph(seed_build, tmp_path):
+    _built(tmp_path / "out", ROOT / "seeds")
+    assert _same(read_graph(tmp_path / "out"), read_graph(seed_build.out))
 
 
 @pytest.mark.xfail(
