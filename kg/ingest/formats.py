@@ -115,7 +115,7 @@ def _from_html(html: str, source: str) -> Article:
         include_comments=False,
         include_images=False,
         with_metadata=True,
-        deduplicate=True,
+        deduplicate=False,  # True shares one cache among all pages: repeated wire copy lost its text
         date_extraction_params=_HTML_DATES,
     )
     if not isinstance(doc, Document) or not doc.text or not doc.text.strip():

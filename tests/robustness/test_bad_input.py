@@ -251,13 +251,6 @@ def test_a_folder_of_ten_thousand_bad_files_is_reported_file_by_file(tmp_path):
 
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/ingest/formats.py _from_html(): trafilatura's deduplicate=True keeps one LRU cache of "
-    "paragraphs for the whole process, so a paragraph met more than twice is dropped from later pages: "
-    "the same wire story at five outlets gives 'no article text found' for the 4th and 5th; "
-    "pass a fresh trafilatura.deduplication.LRUCache per page (or deduplicate=False)",
-)
 def test_the_same_wire_story_at_five_outlets_is_read_five_times(tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
