@@ -138,6 +138,38 @@ def _speaks_for(person: Span, home: Mention) -> bool:
     return False
 
 
+_DESCRIBED = frozenset({"president", "chancellor", "premier", "minister", "secretary", "king", "queen"})
+"""Head nouns of a definite description that names an office ("the French president")."""
+
+
+def _described_roles(doc: Doc) -> Iterator[Role]:
+    """Offices of definite descriptions: "the French president", "the president of Ukraine".
+
+    The description is the person (coreference finds who, by the role and the
+    country it names); the country is the office. A description set off before a
+    name ("the German chancellor, Olaf Scholz") is that name's title instead.
+    """
+    for token in doc:
+        if token.lower_ not in _DESCRIBED or token.ent_type_ or token.dep_ in ("compound", "appos"):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        if _names_next(token.i + 1, doc) or any(t.ent_type_ == "PERSON" for t in token.subtree):
+            continue
+        office = None
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
+                country = child if child.dep_ != "prep" else next((p for p in child.children if p.dep_ == "pobj"), None)
+                ent = _entity_at(doc, country.i) if country is not None else None
+                if ent is not None and ent.label_ in ("GPE", "NORP"):
+                    office = ent
+        if office is None:
+            continue
+        sub = list(token.subtree)
+        phrase = doc[sub[0].i : max(token.i, office.end - 1) + 1]
+        yield Role(span_mention(phrase, "DESC"), span_mention(office, office.label_), token.text, True)
+
+
 def roles(doc: Doc, home: Mention | None) -> Iterator[Role]:
     """Every office the text gives a person, by title or apposition.
 
@@ -157,7 +189,8 @@ def roles(doc: Doc, home: Mention | None) -> Iterator[Role]:
         said"). Otherwise the role's office is the title itself, an ``OFFICE``
         mention that the resolver reads from what it knows of the person
         ("Prime Minister Rishi Sunak" is Britain's if the gazetteer says so),
-        and drops when it knows nothing.
+        and drops when it knows nothing. A definite description with a country
+        ("the French president") is an office whose holder coreference finds.
     """
     explicit: dict[str, Mention] = {}
     bare: list[tuple[Span, list[Token]]] = []
@@ -183,6 +216,7 @@ def roles(doc: Doc, home: Mention | None) -> Iterator[Role]:
         else:
             bare.append((ent, words))
     yield from found
+    yield from _described_roles(doc)
     for ent, words in bare:
         person = span_mention(ent, "PERSON")
         ordered = sorted(words, key=lambda t: t.i)

@@ -125,3 +125,29 @@ def test_resolver_reads_a_bare_title_from_the_gazetteer(nlp, text, expected):
     doc = nlp(text)
     resolved = Resolver(None).resolve(article, doc, extract(doc, article).facts)
     assert {(f.subject.label, f.object.label) for f in resolved if f.predicate == "officialOf"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a definite description with a country names an office; coreference finds the holder
+        (
+            "Emmanuel Macron greeted Zelenskyy in Paris. The French president promised more aid.",
+            {("Emmanuel Macron", "France")},
+        ),
+        (
+            "Joe Biden announced new air defence systems. \"Kyiv will win,\" the US president said.",
+            {("Joe Biden", "United States")},
+        ),
+        ("Olaf Scholz met Zelenskyy. The president of Ukraine thanked him.", {("Volodymyr Zelensky", "Ukraine")}),
+    ],
+)
+def test_described_office_is_the_antecedent_s(nlp, text, expected):
+    from kg.extract import extract
+    from kg.resolve import Resolver
+    from kg.types import Article
+
+    article = Article(id="t", source="t.txt", text=text)
+    doc = nlp(text)
+    resolved = Resolver(None).resolve(article, doc, extract(doc, article).facts)
+    assert expected <= {(f.subject.label, f.object.label) for f in resolved if f.predicate == "officialOf"}
