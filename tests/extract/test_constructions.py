@@ -56,6 +56,9 @@ pytestmark = pytest.mark.model
         ("Japan pledged $4.5 billion in support for Ukraine this year.", ("Japan", "providesAidTo", "Ukraine", "occurred")),
         ("The G7 leaders agreed to a $50 billion loan for Ukraine.", ("G7 leaders", "providesAidTo", "Ukraine", "planned")),
         ("Under the deal, a Group of Seven pledge made last July, Britain will help.", ("Group of Seven", "pledges", "Group of Seven pledge", "occurred")),
+        # a call and talks between people are meetings
+        ("Zelensky held a phone call with Joe Biden on Monday.", ("Zelensky", "meetsWith", "Joe Biden", "occurred")),
+        ("Rishi Sunak held talks with President Volodymyr Zelenskiy in Kyiv.", ("Rishi Sunak", "meetsWith", "Volodymyr Zelenskiy", "occurred")),
         # greeting a visitor is meeting them
         ("Emmanuel Macron greeted Zelenskyy at the Elysee Palace.", ("Emmanuel Macron", "meetsWith", "Zelenskyy", "occurred")),
         # an amount of aid is what a vote approves
@@ -204,6 +207,8 @@ def test_implicit_mention_points_at_the_antecedent(read):
         ("U.S. President Joe Biden called the attack barbaric.", "attacks"),
         # an explicit recipient leaves no room for the article's country
         ("Ukraine needs arms. Spain will send weapons to Moldova.", "providesAidTo Ukraine"),
+        # talks between countries are negotiations, not meetings
+        ("Ukraine held talks with the U.S. on Monday.", "meetsWith"),
         # joining a person is company, not membership
         ("The Prime Minister was joined by the Prime Minister of Italy, Giorgia Meloni.", "joins"),
         ("Japan joined the United States in condemning the strike.", "joins"),
@@ -240,6 +245,12 @@ def test_fact_keeps_the_open_relation_phrase(read, sentence, relation):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # "the declaration" is the G7 pledge named before, not a new agreement of its joiner
+        (
+            "The pact is the first such deal under a Group of Seven pledge made last July. "
+            "Japan may join the declaration later this year.",
+            {("Japan", "joins", "G7 Joint Declaration of Support for Ukraine")},
+        ),
         # a national institution grants aid in its country's name; the amount is an aid package
         (
             "Congress approved $61 billion in aid for Ukraine on Saturday.",
