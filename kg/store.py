@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,8 @@ QUARANTINE_SUFFIX = "/quarantine"
 """Appended to an article's IRI to name the graph of its quarantined statements."""
 
 _LOCK_NAME = "kg.lock"
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+"""Characters SPARQL's IRIREF excludes: a graph name with one would end the IRI inside the update."""
 
 Results = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
@@ -78,6 +81,13 @@ class StoredArticle:
 def quarantine_iri(article: str) -> URIRef:
     """The name of the graph that holds an article's quarantined statements."""
     return URIRef(str(article) + QUARANTINE_SUFFIX)
+
+
+def _graph_name(name: str) -> str:
+    """``name`` checked to be an IRI that can stand between angle brackets in an update."""
+    if _NOT_IN_IRI.search(name):
+        raise StoreError(f"graph name {name!r} is not an IRI (it has a space, quote or bracket); expected an article IRI")
+    return name
 
 
 def _replace_update(name: str, main: Graph | None, quarantine: Graph | None, *, held: bool = True) -> str:
@@ -177,12 +187,13 @@ class Store:
 
     def replace_article(self, name: URIRef, main: Graph, quarantine: Graph) -> None:
         """Put an article's graphs in the store in place of what it held before, atomically."""
-        held = self._store.contains_named_graph(ox.NamedNode(str(name)))
-        self._update(_replace_update(str(name), main, quarantine, held=held))
+        graph = _graph_name(str(name))
+        held = self._store.contains_named_graph(ox.NamedNode(graph))
+        self._update(_replace_update(graph, main, quarantine, held=held))
 
     def remove_article(self, name: str) -> None:
         """Take an article's graphs out of the store and its statements out of the union."""
-        self._update(_replace_update(str(name), None, None))
+        self._update(_replace_update(_graph_name(str(name)), None, None))
 
     def _update(self, update: str) -> None:
         if self.read_only:

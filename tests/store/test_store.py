@@ -133,8 +133,9 @@ def test_one_writer_or_many_readers(tmp_path, first, second, message):
         (lambda tmp: open_store(tmp, backend="rocks"), "expected one of: oxigraph, memory"),
         (lambda tmp: open_store(None), "needs a folder"),
         (lambda tmp: put(open_store(write_folder(tmp, ["wire-1"]), read_only=True), "press-1"), "open read-only"),
+        (lambda tmp: open_store(None, backend="memory").remove_article("urn:a> } ; DROP ALL ; #"), "is not an IRI"),
     ],
-    ids=["no-store", "unknown-backend", "no-folder", "read-only-write"],
+    ids=["no-store", "unknown-backend", "no-folder", "read-only-write", "not-an-iri"],
 )
 def test_store_errors_say_what_to_do(tmp_path, call, message):
     with pytest.raises(StoreError, match=message):
