@@ -30,6 +30,7 @@ LEXICON = "predicates.tsv"
 _LABELS: dict[str, frozenset[str]] = {
     "actor": ACTOR_LABELS,
     "person": frozenset({"PERSON", "PRON", "DESC"}),
+    "named": frozenset({"PERSON"}),
     "agreement": frozenset({"AGREEMENT"}),
     "party": ACTOR_LABELS | {"AGREEMENT"},
     "body": frozenset({"ORG", "AGREEMENT", "PRON"}),
@@ -190,6 +191,12 @@ def _read_by_verb(clause: Clause, lexicon: Lexicon) -> bool:
     )
 
 
+def _reciprocal(clause: Clause, mention: Mention) -> bool:
+    """A plural description as the only party of a symmetric event ("the two leaders met")."""
+    span = clause.predicate.doc.char_span(mention.start, mention.end) if mention.label == "DESC" else None
+    return span is not None and span.root.tag_ in ("NNS", "NNPS")
+
+
 def pairings(clause: Clause, lexicon: Lexicon, home: Mention | None) -> Iterator[Pairing]:
     """Every (subject, object) the lexicon's frames for ``clause`` pair.
 
@@ -222,6 +229,10 @@ def _frame_pairings(clause: Clause, frames: tuple[Frame, ...], home: Mention | N
             if len(group) >= 2:
                 for a, b in combinations(group, 2):
                     yield Pairing(frame, a, b, False, object_role)
+                continue
+            if not objects and len(subjects) == 1 and subjects[0].label in frame.labels and _reciprocal(clause, subjects[0]):
+                # "the leaders held a meeting": the pair the description stands for, with each other
+                yield Pairing(frame, subjects[0], subjects[0], False, object_role)
                 continue
         if not subjects and frame.implicit == "subject" and home is not None and objects:
             subjects, implicit = [home], True

@@ -162,7 +162,7 @@ def mention_for(token: Token) -> Mention | None:
                     return span_mention(owner, child.ent_type_)
         if lemma in _AGREEMENT_NOUNS:
             return span_mention(_modifier_span(token), "AGREEMENT")
-        if lemma in _DEFINITE_DESCRIPTIONS and any(
+        if (lemma in _DEFINITE_DESCRIPTIONS or token.lower_ in _DEFINITE_DESCRIPTIONS) and any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "these", "both") for c in token.lefts
         ):
             return span_mention(_modifier_span(token), "DESC")

@@ -59,6 +59,9 @@ pytestmark = pytest.mark.model
         # a call and talks between people are meetings
         ("Zelensky held a phone call with Joe Biden on Monday.", ("Zelensky", "meetsWith", "Joe Biden", "occurred")),
         ("Rishi Sunak held talks with President Volodymyr Zelenskiy in Kyiv.", ("Rishi Sunak", "meetsWith", "Volodymyr Zelenskiy", "occurred")),
+        # a plural description alone in a symmetric event: the pair it stands for
+        ("Zelensky and Sanchez signed a pact. The leaders held a tête-à-tête meeting.", ("leaders", "meetsWith", "leaders", "occurred")),
+        ("Poland and Ukraine signed a pact. The parties also held talks.", ("parties", "negotiatesWith", "parties", "occurred")),
         # greeting a visitor is meeting them
         ("Emmanuel Macron greeted Zelenskyy at the Elysee Palace.", ("Emmanuel Macron", "meetsWith", "Zelenskyy", "occurred")),
         # an amount of aid is what a vote approves
@@ -209,6 +212,7 @@ def test_implicit_mention_points_at_the_antecedent(read):
         ("Ukraine needs arms. Spain will send weapons to Moldova.", "providesAidTo Ukraine"),
         # talks between countries are negotiations, not meetings
         ("Ukraine held talks with the U.S. on Monday.", "meetsWith"),
+        ("Poland and Ukraine signed a pact. The parties also held talks.", "meetsWith"),
         # joining a person is company, not membership
         ("The Prime Minister was joined by the Prime Minister of Italy, Giorgia Meloni.", "joins"),
         ("Japan joined the United States in condemning the strike.", "joins"),
