@@ -24,3 +24,18 @@ def read(nlp):
         return {(f.subject.text, f.predicate, f.object.text, f.status.value) for f in found}
 
     return _read
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp):
+    """Extract and resolve a text: (subject label, predicate, object label) of each resolved fact."""
+    from kg.extract import extract
+    from kg.resolve import Resolver
+
+    def _resolve(text: str) -> set[tuple[str, str, str]]:
+        article = Article(id="t", source="t.txt", text=text)
+        doc = nlp(text)
+        resolved = Resolver(None).resolve(article, doc, extract(doc, article).facts)
+        return {(f.subject.label, f.predicate, f.object.label) for f in resolved}
+
+    return _resolve

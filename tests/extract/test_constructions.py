@@ -268,12 +268,5 @@ def test_fact_keeps_the_open_relation_phrase(read, sentence, relation):
         ("Germany approved €500 million in aid for Ukraine.", {("Germany", "providesAidTo", "Ukraine")}),
     ],
 )
-def test_resolved_aid_approval(nlp, text, expected):
-    from kg.extract import extract
-    from kg.resolve import Resolver
-    from kg.types import Article
-
-    article = Article(id="t", source="t.txt", text=text)
-    doc = nlp(text)
-    resolved = Resolver(None).resolve(article, doc, extract(doc, article).facts)
-    assert expected <= {(f.subject.label, f.predicate, f.object.label) for f in resolved}
+def test_resolved_facts(resolve, text, expected):
+    assert expected <= resolve(text)

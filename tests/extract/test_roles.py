@@ -116,15 +116,8 @@ def test_no_office_from_a_past_title_or_a_party(read, sentence):
         ("Chancellor Joe Biden arrived in Kyiv.", set()),
     ],
 )
-def test_resolver_reads_a_bare_title_from_the_gazetteer(nlp, text, expected):
-    from kg.resolve import Resolver
-    from kg.extract import extract
-    from kg.types import Article
-
-    article = Article(id="t", source="t.txt", text=text)
-    doc = nlp(text)
-    resolved = Resolver(None).resolve(article, doc, extract(doc, article).facts)
-    assert {(f.subject.label, f.object.label) for f in resolved if f.predicate == "officialOf"} == expected
+def test_resolver_reads_a_bare_title_from_the_gazetteer(resolve, text, expected):
+    assert {(s, o) for s, p, o in resolve(text) if p == "officialOf"} == expected
 
 
 @pytest.mark.parametrize(
@@ -142,12 +135,5 @@ def test_resolver_reads_a_bare_title_from_the_gazetteer(nlp, text, expected):
         ("Olaf Scholz met Zelenskyy. The president of Ukraine thanked him.", {("Volodymyr Zelensky", "Ukraine")}),
     ],
 )
-def test_described_office_is_the_antecedent_s(nlp, text, expected):
-    from kg.extract import extract
-    from kg.resolve import Resolver
-    from kg.types import Article
-
-    article = Article(id="t", source="t.txt", text=text)
-    doc = nlp(text)
-    resolved = Resolver(None).resolve(article, doc, extract(doc, article).facts)
-    assert expected <= {(f.subject.label, f.object.label) for f in resolved if f.predicate == "officialOf"}
+def test_described_office_is_the_antecedent_s(resolve, text, expected):
+    assert expected <= {(s, o) for s, p, o in resolve(text) if p == "officialOf"}
