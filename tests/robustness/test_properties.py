@@ -11,13 +11,15 @@ triples; the store gives back the same graph, and the same text the same graph.
 
 from __future__ import annotations
 
+import os
 import re
 import signal
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
-from hypothesis import HealthCheck, event, example, given, settings
+from hypothesis import HealthCheck, event, given, reject, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
@@ -38,8 +40,8 @@ SEED_SENTENCES: list[str] = corpus_module().seed_sentences(ROOT / "seeds")
 STATUSES = {KG.occurred, KG.planned, KG.possible, KG.negated}
 CORE = {KG._NS[name] for name in CORE_PREDICATES}
 ID = re.compile(r"[a-z0-9_-]+")
-TIME_LIMIT = 5.0
-"""Seconds one generated article may take through the pipeline (they take well under one)."""
+TIME_LIMIT = 15.0
+"""Seconds one generated article may take through the pipeline (well under one on an idle machine)."""
 NOMINAL_CAPTION = "Talks\n\nThe signing of the agreement between Ukraine and Poland on April 29."
 """A sentence with no verb and a date, as photo captions are written."""
 
@@ -127,13 +129,13 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _build(nlp, text: str) -> tuple[Article, Graph] | None:
+def _build(nlp, text: str, limit: float = TIME_LIMIT) -> tuple[Article, Graph] | None:
     """The gated main graph of ``text`` read as an article, as ``kg build`` makes it; None if unreadable."""
     try:
         article = read_text(text, "hostile.txt")
     except SourceError:
         return None
-    with _time_limit(TIME_LIMIT):
+    with _time_limit(limit):
         doc = nlp(article.text)
         facts = Resolver(None).resolve(article, doc, extract(doc, article).facts)
         return article, gate(article_graph(article, facts)).main
@@ -167,8 +169,21 @@ def _check(graph: Graph, article: Article) -> None:
     assert direct == occurred, "a direct triple must be exactly an occurred statement"
 
 
+def _known_hang(exc: TimeoutError) -> bool:
+    """Whether the time ran out in the loop of test_a_verbless_sentence_with_a_date_does_not_hang_the_build."""
+    return any(
+        frame.name == "_attachment" and frame.filename.endswith(os.path.join("extract", "time.py"))
+        for frame in traceback.extract_tb(exc.__traceback__)
+    )
+
+
 def _check_pipeline(nlp, text: str) -> None:
-    built = _build(nlp, text)
+    try:
+        built = _build(nlp, text)
+    except TimeoutError as exc:
+        if _known_hang(exc):
+            reject()  # known and tested on its own below; look for other failures
+        raise
     event("unreadable" if built is None else "no statements" if (None, RDF.type, RDF.Statement) not in built[1] else "statements")
     if built is None:
         return
@@ -191,10 +206,8 @@ def test_any_text_goes_through_the_pipeline_into_a_sound_graph(nlp, text):
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason="kg/extract/time.py _attachment() never ends on a verbless sentence: see below")
 @PIPELINE
 @given(text=mutated_story())
-@example(text=NOMINAL_CAPTION)
 def test_shuffled_and_mutated_seed_sentences_give_a_sound_graph(nlp, text):
     _check_pipeline(nlp, text)
 
@@ -217,4 +230,4 @@ def test_the_seed_articles_give_a_sound_graph(nlp, seed):
     "kg build hangs; compare token.i with token.head.i",
 )
 def test_a_verbless_sentence_with_a_date_does_not_hang_the_build(nlp):
-    assert _build(nlp, NOMINAL_CAPTION) is not None
+    assert _build(nlp, NOMINAL_CAPTION, limit=3.0) is not None
