@@ -160,7 +160,7 @@ def _surface_subject(verb: Token, seen: int = 0) -> tuple[Token, ...]:
     if seen > 4:
         return ()
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return ()
     if verb.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
@@ -252,7 +252,7 @@ def _noun_anchor(noun: Token) -> tuple[Token, Token, bool]:
     embedded = False
     for _ in range(6):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return current, phrase, embedded
         if current.dep_ == "pobj" and head.dep_ == "prep":
             grand = head.head

@@ -52,7 +52,7 @@ def _chain(start: Token) -> Iterator[tuple[Token, Token | None]]:
     current, child = start, None
     for _ in range(12):
         yield current, child
-        if current.head is current or current.dep_ not in _CLIMB:
+        if current.head.i == current.i or current.dep_ not in _CLIMB:
             return
         if child is not None and current.dep_ == "ccomp" and current.head.lemma_.lower() in SPEECH_VERBS:
             yield current.head, current

@@ -214,7 +214,7 @@ def _acting_dep(ent: Span) -> str:
     token = ent.root
     for _ in range(4):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             break
         if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in TITLE_WORDS:
             token = head.head

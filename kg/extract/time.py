@@ -145,7 +145,7 @@ def _attachment(ent: Span) -> Token:
     the agreement on April 29"); the date still dates the clause.
     """
     token = ent.root.head
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
 

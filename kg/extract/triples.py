@@ -60,11 +60,11 @@ def phrase(token: Token, keep_conj: bool = True) -> str:
         current = stack.pop()
         out.append(current)
         for child in current.children:
-            if child.dep_ in ("relcl", "appos", "advcl", "parataxis") and current is token:
+            if child.dep_ in ("relcl", "appos", "advcl", "parataxis") and current.i == token.i:
                 continue
-            if child.dep_ in ("conj", "cc") and not keep_conj and current is token:
+            if child.dep_ in ("conj", "cc") and not keep_conj and current.i == token.i:
                 continue
-            if child.dep_ == "punct" and current is token and child.i > token.i and child.text == ",":
+            if child.dep_ == "punct" and current.i == token.i and child.i > token.i and child.text == ",":
                 continue
             stack.append(child)
     return _text(out)

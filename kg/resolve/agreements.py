@@ -105,7 +105,7 @@ def context_parties(head: Token, entities_of: Callable[[Span], list[Entry]]) -> 
     parties = _actors(phrase_tokens(head), entities_of)
     node = head
     for _ in range(6):
-        if node.dep_ not in _CLIMB or node.head is node:
+        if node.dep_ not in _CLIMB or node.head.i == node.i:
             break
         node = node.head
         with_objects = [t for c in node.children if c.dep_ == "prep" and c.lower_ in ("with", "between") for t in phrase_tokens(c)]

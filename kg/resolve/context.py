@@ -83,14 +83,14 @@ def title_before(span: Span, gazetteer: Gazetteer, sentence_start: int) -> tuple
 
 
 def _is_subject(token: Token) -> bool:
-    while token.dep_ in _NOUN_PHRASE_INNER and token.head is not token:
+    while token.dep_ in _NOUN_PHRASE_INNER and token.head.i != token.i:
         token = token.head
     return token.dep_ in _SUBJECT
 
 
 def _governing_noun(token: Token) -> Token:
     """The noun a demonym modifies, through coordination ("Portuguese and Ukrainian governments")."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.head
 
