@@ -158,12 +158,17 @@ def previous_build(tmp_path_factory):
     return root / "out"
 
 
+def _with_good_story(folder: Path) -> Path:
+    """A new folder holding ``good.txt``, a short story with facts."""
+    folder.mkdir()
+    _write(folder, "good.txt", STORY)
+    return folder
+
+
 def _strict_run(previous: Path, root: Path, make: Callable[[Path], list[Path]]):
     out = root / "out"
     shutil.copytree(previous, out)
-    folder = root / "articles"
-    folder.mkdir()
-    _write(folder, "good.txt", STORY)
+    folder = _with_good_story(root / "articles")
     extra = make(folder)
     before = snapshot(out)
     return run_kg("build", folder, *extra, "--out", out, "--strict"), out, before
@@ -226,9 +231,7 @@ def test_articles_whose_names_slugify_alike_are_all_kept(tmp_path):
     "with a traceback; report it as a ReadFailure (ingest or pipeline) and go on",
 )
 def test_an_article_too_long_for_the_parser_is_one_failure_and_the_build_goes_on(tmp_path):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    _write(folder, "good.txt", STORY)
+    folder = _with_good_story(tmp_path / "articles")
     rounds = "".join(f"Ukraine and Poland held round {i} of talks, officials said.\n\n" for i in range(20_000))
     _write(folder, "long.txt", "Long report\n\n" + rounds)
     result = run_kg("build", folder, "--out", tmp_path / "out")
@@ -239,9 +242,7 @@ def test_an_article_too_long_for_the_parser_is_one_failure_and_the_build_goes_on
 
 @pytest.mark.slow
 def test_a_folder_of_ten_thousand_bad_files_is_reported_file_by_file(tmp_path):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    _write(folder, "good.txt", STORY)
+    folder = _with_good_story(tmp_path / "articles")
     for i in range(10_000):
         (folder / f"empty-{i:05d}.txt").touch()
     result = run_kg("build", folder, "--out", tmp_path / "out")
@@ -269,10 +270,8 @@ def test_the_same_wire_story_at_five_outlets_is_read_five_times(tmp_path):
     "(e.g. with repr() or by backslash-escaping control characters) in _report_failure and SourceError",
 )
 def test_a_file_name_with_a_newline_still_gets_one_line(tmp_path):
-    folder = tmp_path / "articles"
-    folder.mkdir()
+    folder = _with_good_story(tmp_path / "articles")
     _write(folder, "bad\nname.txt", b"")
-    _write(folder, "good.txt", STORY)
     result = run_kg("build", folder, "--out", tmp_path / "out")
     assert len(stderr_lines(result)) == 1, result.stderr
 
