@@ -21,6 +21,7 @@ Examples:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -51,7 +52,9 @@ def _evidence(sent: Span, article_id: str) -> Evidence:
     return Evidence(article_id=article_id, sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char)
 
 
-def _clause_facts(clause: Clause, sent: Span, article: Article, lexicon: Lexicon, home: Mention | None) -> list[Fact]:
+def _clause_facts(
+    clause: Clause, sent: Span, dates: list[Span], article: Article, lexicon: Lexicon, home: Mention | None
+) -> list[Fact]:
     found = []
     clause_status: Status | None = None
     for pairing in pairings(clause, lexicon, home):
@@ -69,7 +72,7 @@ def _clause_facts(clause: Clause, sent: Span, article: Article, lexicon: Lexicon
                 status=clause_status,
                 evidence=_evidence(sent, article.id),
                 confidence=fact_confidence(clause.kind, pairing.subject, pairing.object, clause_status, distance),
-                date=clause_date(anchors, sent, article.published),
+                date=clause_date(anchors, dates, article.published),
                 attributed_to=mention_for(source) if source is not None else None,
                 relation=relation_phrase(clause, pairing.role),
             )
@@ -82,9 +85,15 @@ def facts(doc: Doc, article: Article) -> list[Fact]:
     lexicon = load_lexicon()
     home = article_country(doc)
     found: list[Fact] = []
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    dates: list[list[Span]] = [[] for _ in sents]
+    starts = [sent.start for sent in sents]
+    for ent in doc.ents:
+        if ent.label_ == "DATE":
+            dates[bisect_right(starts, ent.start) - 1].append(ent)
+    for sent, sent_dates in zip(sents, dates):
         for clause in clauses(sent, lexicon.nouns):
-            found.extend(_clause_facts(clause, sent, article, lexicon, home))
+            found.extend(_clause_facts(clause, sent, sent_dates, article, lexicon, home))
     for role in roles(doc, home):
         span = doc.char_span(role.person.start, role.person.end, alignment_mode="expand")
         evidence_sent = span.sent if span is not None else doc[:]

@@ -159,10 +159,14 @@ def _just_before(ent: Span, anchor_ids: set[int]) -> bool:
     return i in anchor_ids and doc[i].pos_ in ("VERB", "AUX")
 
 
-def clause_date(anchors: Iterable[Token], sent: Span, published: date | None) -> str | None:
-    """The date of the first DATE entity of ``sent`` in the clause of one of ``anchors``."""
+def clause_date(anchors: Iterable[Token], dates: Iterable[Span], published: date | None) -> str | None:
+    """The date of the first of a sentence's DATE entities ``dates`` in the clause of one of ``anchors``.
+
+    The caller collects each sentence's dates once (``Span.ents`` walks the whole
+    document at every call).
+    """
     anchor_ids = {t.i for t in anchors}
-    for ent in sent.ents:
+    for ent in dates:
         if ent.label_ == "DATE" and (_attachment(ent).i in anchor_ids or _just_before(ent, anchor_ids)):
             resolved = resolve_date(ent.text, published)
             if resolved is not None:
