@@ -21,7 +21,7 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 
 # Build the seed graph into out/: graph.ttl, graph.html (and graph.png when Chromium is here).
 demo: $(VENV)/.core
-	$(BIN)/kg build seeds --out out
+	$(BIN)/kg build seeds --out out --png
 
 # The whole test suite; browser tests need Debian's Chromium, installed here when missing.
 test: $(VENV)/.test chromium

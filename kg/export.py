@@ -148,19 +148,37 @@ def _write(target: IO[bytes] | Path, data: bytes) -> None:
         target.write(data)
 
 
-def write_build_outputs(store: Store, out: Path, *, infer: bool = False) -> None:
-    """Write ``graph.ttl`` and ``graph.html`` of ``out`` again from the store, as a build does.
+VIEW_TRIPLES = 300_000
+"""Above this many triples in the union, graph.html shows the most connected entities only."""
 
-    Used after the store changed without a build (``kg remove``); ``graph.png``
-    is redrawn when there was one.
+VIEW_TOP = 500
+"""How many entities the page of a large graph shows (by degree; ``kg viz --top`` for others)."""
+
+
+def write_build_outputs(store: Store, out: Path, *, infer: bool = False, png: bool = False) -> None:
+    """Write ``graph.ttl`` and ``graph.html`` of ``out`` from the store, as a build does.
+
+    ``graph.ttl`` is streamed by Oxigraph (with ``infer``, rdflib and owlrl
+    compute the entailments first). The page holds the whole graph up to
+    :data:`VIEW_TRIPLES` triples, and beyond that the :data:`VIEW_TOP` entities
+    of highest degree, so that neither the page nor the build's memory grows
+    with the corpus. ``graph.png`` is drawn when asked, or redrawn when there
+    was one.
     """
     from kg.infer import infer as entail
     from kg.viz import screenshot, write_html
 
-    merged = store.union()
+    size = len(store)
+    merged = store.union() if infer or size <= VIEW_TRIPLES else None
     with atomic_path(out / "graph.ttl") as tmp:
-        (entail(merged) if infer else merged).serialize(destination=tmp, format="turtle")
+        if infer and merged is not None:
+            entail(merged).serialize(destination=tmp, format="turtle")
+        else:
+            store.dump_union(tmp, prefixes=PREFIXES)
     with atomic_path(out / "graph.html") as tmp:
-        write_html(merged, tmp)
-    if (out / "graph.png").is_file():
+        if merged is not None and size <= VIEW_TRIPLES:
+            write_html(merged, tmp)
+        else:
+            write_html(store.top_graph(VIEW_TOP), tmp, title=f"kg graph: the {VIEW_TOP} most connected entities")
+    if png or (out / "graph.png").is_file():
         screenshot(out / "graph.html", out / "graph.png")

@@ -1,8 +1,13 @@
 """The build: articles in, graph out, through every stage in order.
 
 ingest -> nlp -> extract -> resolve -> rdf -> validate -> store -> outputs.
-Articles stream through ``nlp.pipe``; a source that cannot be read is
-reported and the build goes on with the rest.
+
+Articles stream from ``ingest`` in batches to :func:`process_batch`, which
+parses, extracts, resolves, writes RDF and validates them and hands back
+N-Triples text: the same function runs in this process, in N local processes
+(``workers``) or on a Dask cluster (``dask``), and only the store, in this
+process, writes. A source that cannot be read is reported and the build goes
+on with the rest.
 """
 
 from __future__ import annotations
@@ -12,26 +17,26 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 
-from rdflib import RDF, Graph
-from rdflib.namespace import RDFS
-
 from kg import ingest
-from kg.atomic import atomic_path
 from kg.errors import SourceError, ValidationError
+from kg.export import write_build_outputs
 from kg.extract import extract
-from kg.infer import infer as entail
 from kg.nlp import load_pipeline
+from kg.parallel import batched, run_dask, run_local, run_processes
 from kg.rdf import article_graph, article_iri
 from kg.resolve import Resolver
+from kg.resolve.aliases import AliasTable
 from kg.store import Store
 from kg.types import Article, ReadFailure
-from kg.validate import gate
-from kg.viz import screenshot, write_html
-from kg.vocab import KG
+from kg.validate import Violation, gate
 
-__all__ = ["BuildReport", "build"]
+__all__ = ["ArticleOutput", "BuildReport", "build", "process_batch"]
+
+BATCH_SIZE = 16
+"""Articles per batch: large enough for ``nlp.pipe``, small enough to keep memory flat."""
 
 
 @dataclass
@@ -72,6 +77,75 @@ class BuildReport:
         return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class ArticleOutput:
+    """One article's result, in a form that crosses process boundaries cheaply.
+
+    Attributes:
+        id: The article's id.
+        source: Where it was read from.
+        main: N-Triples of the graph that passed the gate.
+        quarantine: N-Triples of what the gate rejected, with the reasons.
+        sentences: Sentences parsed.
+        facts: (predicate, status) of each fact.
+        violations: What the gate found.
+        aliases: (alias, key, type, label) rows the resolver learned on this article.
+    """
+
+    id: str
+    source: str
+    main: str
+    quarantine: str
+    sentences: int
+    facts: tuple[tuple[str, str], ...]
+    violations: tuple[Violation, ...]
+    aliases: tuple[tuple[str, str, str, str], ...]
+
+
+@lru_cache(maxsize=4)
+def _resolver(alias_table: str | None) -> Resolver:
+    """One resolver per process and alias table: it learns names across the batches it sees."""
+    return Resolver(Path(alias_table) if alias_table else None)
+
+
+def process_batch(articles: list[Article], *, alias_table: str | None = None, strict: bool = False) -> list[ArticleOutput]:
+    """Parse, extract, resolve, write and validate a batch of articles.
+
+    A pure function of its inputs and the ontology data, so it can run in any
+    process; it writes nothing.
+
+    Raises:
+        ValidationError: In strict mode, on the first ontology violation.
+    """
+    nlp = load_pipeline()
+    resolver = _resolver(alias_table)
+    outputs = []
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
+        before = set(resolver.table.written)
+        facts = resolver.resolve(article, doc, extract(doc, article).facts)
+        result = gate(article_graph(article, facts))
+        if strict and result.violations:
+            first = result.violations[0]
+            raise ValidationError(f"{article.source}: {first.message} (rule {first.rule}, node {first.focus})")
+        learned = [(alias, key) for alias, key in resolver.table.written.items() if alias not in before]
+        outputs.append(
+            ArticleOutput(
+                id=article.id,
+                source=article.source,
+                main=result.main.serialize(format="nt"),
+                quarantine=result.quarantine.serialize(format="nt"),
+                sentences=sum(1 for _ in doc.sents),
+                facts=tuple((fact.predicate, fact.status.value) for fact in facts),
+                violations=tuple(result.violations),
+                aliases=tuple(
+                    (alias, key, resolver.table.known[key].type, resolver.table.known[key].label)
+                    for alias, key in learned
+                ),
+            )
+        )
+    return outputs
+
+
 def _report_failure(failure: ReadFailure) -> None:
     print(f"kg: cannot read {failure.source}: {failure.reason}", file=sys.stderr)
 
@@ -83,12 +157,16 @@ def build(
     strict: bool = False,
     infer: bool = False,
     store_path: str | Path | None = None,
+    workers: int = 1,
+    dask: str | None = None,
+    png: bool = False,
     on_failure: Callable[[ReadFailure], None] = _report_failure,
 ) -> BuildReport:
     """Build the graph of ``sources`` into the folder ``out``.
 
     Writes ``out/graph.ttl`` (the merged graph of every article in the store)
-    and ``out/graph.html`` (the interactive view), each atomically.
+    and ``out/graph.html`` (the interactive view), each atomically, and keeps
+    the store in ``out/store``.
 
     Args:
         sources: Files and folders of articles.
@@ -97,6 +175,10 @@ def build(
         infer: Add to graph.ttl what ontology/kg.ttl entails (symmetric facts,
             super-properties, classes); the store keeps only what articles say.
         store_path: Where the store lives; ``out/store`` by default.
+        workers: Local processes for the per-article work (1: this process).
+        dask: A Dask scheduler address, or ``local`` for a local cluster;
+            overrides ``workers``.
+        png: Also write ``out/graph.png`` (a screenshot, when Chromium is here).
         on_failure: Called with each source that cannot be read.
 
     Raises:
@@ -107,50 +189,49 @@ def build(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     report = BuildReport(out=out)
-    nlp = load_pipeline()
-    resolver = Resolver(out / "aliases.tsv")
-    store = Store(Path(store_path) if store_path else out / "store")
+    aliases = AliasTable.load(out / "aliases.tsv")
+    seen: dict[str, str] = {}
 
-    def articles() -> Iterator[tuple[str, Article]]:
+    def fail(failure: ReadFailure) -> None:
+        report.failures.append(failure)
+        on_failure(failure)
+        if strict:
+            raise SourceError(f"cannot read {failure.source}: {failure.reason}")
+
+    def articles() -> Iterator[Article]:
         for item in ingest.read_sources(sources):
             if isinstance(item, ReadFailure):
-                report.failures.append(item)
-                on_failure(item)
-                if strict:
-                    raise SourceError(f"cannot read {item.source}: {item.reason}")
-                continue
-            yield item.text, item
+                fail(item)
+            elif item.id in seen:
+                fail(ReadFailure(item.source, f"same article id {item.id!r} as {seen[item.id]}; rename one of them"))
+            else:
+                seen[item.id] = item.source
+                yield item
 
-    try:
-        for doc, article in nlp.pipe(articles(), as_tuples=True, batch_size=16):
-            extraction = extract(doc, article)
-            facts = resolver.resolve(article, doc, extraction.facts)
-            result = gate(article_graph(article, facts))
-            if strict and result.violations:
-                first = result.violations[0]
-                raise ValidationError(f"{article.source}: {first.message} (rule {first.rule}, node {first.focus})")
-            store.replace_article(article_iri(article.id), result.main, result.quarantine)
-            report.articles += 1
-            report.sentences += sum(1 for _ in doc.sents)
-            report.violations += len(result.violations)
-            for fact in facts:
-                report.facts_by_predicate_status[(fact.predicate, fact.status.value)] += 1
-        resolver.save()
-        merged = store.union()
-        _count_entities(merged, report)
-        with atomic_path(out / "graph.ttl") as tmp:
-            (entail(merged) if infer else merged).serialize(destination=tmp, format="turtle")
-        with atomic_path(out / "graph.html") as tmp:
-            write_html(merged, tmp)
-        screenshot(out / "graph.html", out / "graph.png")
-    finally:
-        store.close()
+    work = partial(process_batch, alias_table=str(out / "aliases.tsv"), strict=strict)
+    batches = batched(articles(), BATCH_SIZE)
+    if dask:
+        results = run_dask(work, batches, dask)
+    elif workers > 1:
+        results = run_processes(work, batches, workers)
+    else:
+        results = run_local(work, batches)
+    with Store(Path(store_path) if store_path else out / "store") as store:
+        for outputs in results:
+            for output in outputs:
+                store.replace_article_ntriples(str(article_iri(output.id)), output.main, output.quarantine)
+                _count(report, output)
+                for row in output.aliases:
+                    aliases.add(*row)
+        aliases.save()
+        write_build_outputs(store, out, infer=infer, png=png)
+        report.entities_by_type.update(store.entity_counts())
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _count_entities(graph: Graph, report: BuildReport) -> None:
-    for node in set(graph.subjects(RDFS.label, None)):
-        for cls in graph.objects(node, RDF.type):
-            if cls != KG.Article and str(cls).startswith(str(KG._NS)):
-                report.entities_by_type[str(cls).rsplit("#", 1)[-1]] += 1
+def _count(report: BuildReport, output: ArticleOutput) -> None:
+    report.articles += 1
+    report.sentences += output.sentences
+    report.violations += len(output.violations)
+    report.facts_by_predicate_status.update(output.facts)

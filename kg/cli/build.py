@@ -17,8 +17,11 @@ def command(
     store: Path | None = typer.Option(None, "--store", help="Store folder (default: OUT/store)."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first unreadable file or violation."),
     infer: bool = typer.Option(False, "--infer", help="Add entailed triples (symmetry, super-properties, classes)."),
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Local processes for parsing and extraction."),
+    dask: str | None = typer.Option(None, "--dask", help="Dask scheduler address (tcp://HOST:8786), or 'local'."),
+    png: bool = typer.Option(False, "--png", help="Also write OUT/graph.png (needs Chromium)."),
 ) -> None:
-    report = build(sources, out, strict=strict, infer=infer, store_path=store)
+    report = build(sources, out, strict=strict, infer=infer, store_path=store, workers=workers, dask=dask, png=png)
     typer.echo(report.summary())
     if report.failures:
         raise typer.Exit(1)
