@@ -227,5 +227,4 @@ def roles(doc: Doc, home: Mention | None) -> Iterator[Role]:
         elif home is not None and {t.lower_ for t in words} & _HEAD_OF_STATE and _speaks_for(ent, home):
             yield Role(person, home, title, False)
         else:
-            office = span_mention(ent.doc[ordered[0].i : ordered[-1].i + 1], "OFFICE")
-            yield Role(person, office, title, False)
+            yield Role(person, span_mention(ent.doc[ordered[0].i : ordered[-1].i + 1], "OFFICE"), title, False)

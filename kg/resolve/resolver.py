@@ -238,8 +238,8 @@ class Resolver:
         named_part, *party_parts = re.split(r"\b(?:between|with|and|for|by|of)\b", text)
         parties = [p for part in party_parts for p in self._names(part, "", {}, literal=False)]
         # an approved amount of aid ("$61 billion in aid for Ukraine") is an aid package
-        head = "package" if mention.label == "AMOUNT" else _head_word(named_part, self.gazetteer)
-        agreement = identify(text, head, parties, self.gazetteer, context.salient)
+        head_word = "package" if mention.label == "AMOUNT" else _head_word(named_part, self.gazetteer)
+        agreement = identify(text, head_word, parties, self.gazetteer, context.salient)
         if agreement is not None:
             self.parties.setdefault(agreement.entry.key, agreement.parties)
             return self._remembered(agreement.entry, alias)
