@@ -123,6 +123,7 @@ def process_batch(articles: list[Article], *, alias_table: str | None = None, st
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
         before = set(resolver.table.written)
         facts = resolver.resolve(article, doc, extract(doc, article).facts)
+        resolver.record()
         result = gate(article_graph(article, facts))
         if strict and result.violations:
             first = result.violations[0]

@@ -86,6 +86,7 @@ class Resolver:
         self.parties: dict[str, tuple[str, ...]] = {}
         self._entries: dict[str, Entry] = {}
         self._aliases: dict[str, set[str]] = defaultdict(set)
+        self._article_aliases: dict[str, set[str]] = defaultdict(set)  # the names met in the article at hand
         self._specific: dict[frozenset[str], Entry] = {}
 
     # -- names -------------------------------------------------------------------
@@ -262,6 +263,7 @@ class Resolver:
             alias = self._strip(alias).name or alias
         if alias and (entry.type != "Agreement" or re.search(r"\s|[A-Z$]", clean(alias))):  # not a bare "deal"
             self._aliases[entry.key].add(clean(alias))
+            self._article_aliases[entry.key].add(clean(alias))
 
     def _remembered(self, entry: Entry, alias: str | None) -> list[Entry]:
         self._remember(entry, alias)
@@ -329,7 +331,7 @@ class Resolver:
 
     def _entity(self, entry: Entry) -> Entity:
         known = self._entries.get(entry.key, entry)
-        aliases = frozenset(self._aliases.get(known.key, set()) - {known.label})
+        aliases = frozenset(self._article_aliases.get(known.key, set()) - {known.label})
         return Entity(key=known.key, label=known.label, type=known.type, aliases=aliases, wikidata=known.wikidata)
 
     def entity(self, mention: Mention) -> Entity:
@@ -353,6 +355,7 @@ class Resolver:
 
     def resolve(self, article: Article, doc: Doc, facts: Sequence[Fact]) -> list[ResolvedFact]:
         """Resolve the facts of one article: one fact per member of a plural side, none for what is unresolved."""
+        self._article_aliases = defaultdict(set)  # an article's graph names an entity as that article does
         context = article_context(doc, facts, self.gazetteer, self._names)
         text = doc.text  # built from the tokens at each access
         for (start, end), entries in context.spans.items():
@@ -398,12 +401,16 @@ class Resolver:
 
     def save(self) -> None:
         """Persist the alias table at ``alias_table``, atomically; names of agreements are not kept."""
+        self.record()
+        self.table.save()
+
+    def record(self) -> None:
+        """Put what the resolver learned into its alias table (in memory; :meth:`save` writes it)."""
         for key, entry in self._entries.items():
             self.table.add(entry.label, key, entry.type, entry.label)
             if entry.type != "Agreement":
                 for alias in sorted(self._aliases.get(key, ())):
                     self.table.add(alias, key, entry.type, entry.label)
-        self.table.save()
 
 
 def _generic(entry: Entry) -> bool:
