@@ -1,0 +1,115 @@
+"""Print the scale-out figures of issue 9, each measured in this one run.
+
+* words per second of bare spaCy parsing (``nlp.pipe``, same model, same texts,
+  one process) and of ``kg build`` with one process, and their ratio;
+* the speedup of ``kg build --workers 2`` over ``--workers 1``;
+* peak memory (largest resident set of the build's processes, with
+  ``--workers 2``) at ``--articles`` and at ``--big`` articles, and their ratio;
+* store size on disk per million triples.
+
+The corpus comes from ``benchmarks/corpus.py`` (seed sentences recombined, with
+countries swapped). Builds run as ``kg build`` subprocesses, so each starts cold
+and its memory is its own.
+
+Usage:
+    .venv/bin/python benchmarks/scale.py [--articles 1000] [--big 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+
+PEAK = """
+import resource, sys
+from kg.pipeline import build
+report = build([sys.argv[1]], sys.argv[2], workers=int(sys.argv[3]))
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(report.articles, max(own, children) / 1024)
+"""
+
+
+def timed_build(corpus: Path, out: Path, workers: int) -> tuple[float, int, float]:
+    """Seconds, articles and peak MB of one cold ``kg build`` of ``corpus``."""
+    started = time.perf_counter()
+    run = subprocess.run([sys.executable, "-c", PEAK, str(corpus), str(out), str(workers)],
+                         capture_output=True, text=True, check=True)
+    seconds = time.perf_counter() - started
+    articles, peak = run.stdout.split()[-2:]
+    return seconds, int(articles), float(peak)
+
+
+def bare_parse(corpus: Path) -> tuple[float, int]:
+    """Seconds (model load included, as in a build) and words of bare ``nlp.pipe`` on the same texts."""
+    code = f"""
+import json, time
+t = time.perf_counter()
+from kg import ingest
+from kg.nlp import load_pipeline
+texts = [a.text for a in ingest.read_sources([{str(corpus)!r}])]
+nlp = load_pipeline()
+words = sum(len(d) for d in nlp.pipe(texts, batch_size=16))
+print(time.perf_counter() - t, words)
+"""
+    seconds, words = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                    check=True).stdout.split()
+    return float(seconds), int(words)
+
+
+def store_size(out: Path) -> tuple[int, int]:
+    """Bytes of the store folder and triples of its union graph."""
+    from kg.store import Store
+
+    size = sum(f.stat().st_size for f in (out / "store").rglob("*") if f.is_file())
+    with Store(out / "store", read_only=True) as store:
+        return size, len(store)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--big", type=int, default=10000, help="articles of the memory comparison (0: skip)")
+    args = parser.parse_args()
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        small = write_corpus(args.articles, Path(tmp) / "small.jsonl")
+        parse_s, words = bare_parse(small)
+        serial_s, n, serial_mb = timed_build(small, Path(tmp) / "serial", 1)
+        parallel_s, _, parallel_mb = timed_build(small, Path(tmp) / "parallel", 2)
+        size, triples = store_size(Path(tmp) / "serial")
+        figures.update({
+            "articles": n, "words": words,
+            "parse_words_per_s": words / parse_s, "build_words_per_s": words / serial_s,
+            "build_over_parse": serial_s / parse_s,
+            "speedup_2_workers": serial_s / parallel_s,
+            "store_mb_per_million_triples": size / 1e6 / triples * 1e6,
+            f"peak_mb_{n}": serial_mb, f"peak_mb_{n}_j2": parallel_mb,
+        })
+        print(f"{n} articles, {words} words")
+        print(f"bare nlp.pipe       {parse_s:8.1f} s  {words / parse_s:8.0f} words/s")
+        print(f"kg build -j1        {serial_s:8.1f} s  {words / serial_s:8.0f} words/s  build/parse {serial_s / parse_s:.2f}")
+        print(f"kg build -j2        {parallel_s:8.1f} s  speedup {serial_s / parallel_s:.2f}")
+        print(f"store               {size / 1e6:.1f} MB for {triples} triples: {size / triples:.0f} MB per million triples")
+        print(f"peak memory         {serial_mb:.0f} MB at {n} articles (-j1), {parallel_mb:.0f} MB (-j2)")
+        if args.big:
+            big = write_corpus(args.big, Path(tmp) / "big.jsonl")
+            big_s, big_n, big_mb = timed_build(big, Path(tmp) / "big", 2)
+            figures.update({f"peak_mb_{big_n}_j2": big_mb, "peak_ratio": big_mb / parallel_mb})
+            print(f"peak memory         {big_mb:.0f} MB at {big_n} articles (-j2, {big_s:.0f} s): "
+                  f"ratio to {n} articles {big_mb / parallel_mb:.2f}")
+    print(json.dumps({k: round(v, 3) for k, v in figures.items()}))
+
+
+if __name__ == "__main__":
+    main()
