@@ -312,7 +312,7 @@ class Store:
         if not isinstance(found, ox.QueryTriples):
             raise StoreError(f"expected triples from a CONSTRUCT, got {type(found).__name__}")
         graph = bind_prefixes(Graph())
-        graph.parse(data=found.serialize(format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
+        graph.parse(data=(found.serialize(format=ox.RdfFormat.N_TRIPLES) or b"").decode(), format="nt")
         return graph
 
     def dump_union(self, path: Path, *, prefixes: dict[str, str] | None = None) -> None:
