@@ -207,21 +207,32 @@ def test_strict_reports_the_bad_source_once(strict_runs):
     assert len(stderr_lines(result)) == 1, result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/ingest/formats.py article_id(): files with the same stem in two folders, or with stems "
-    "of non-Latin letters ('статья', 'новость' both slugify to 'article'), get one id, and the "
-    "second article silently replaces the first in the store",
-)
-def test_articles_whose_names_slugify_alike_are_all_kept(tmp_path):
+def test_two_files_with_one_id_are_reported_not_lost_silently(tmp_path):
     folder = tmp_path / "articles"
-    for place, seed in zip(("kyiv/report.txt", "warsaw/report.txt", "статья.txt", "новость.txt"), SEEDS * 2):
-        (folder / place).parent.mkdir(parents=True, exist_ok=True)
+    for place, seed in zip(("kyiv/report.txt", "warsaw/report.txt"), SEEDS):
+        (folder / place).parent.mkdir(parents=True)
         shutil.copy(seed, folder / place)
     result = run_kg("build", folder, "--out", tmp_path / "out")
+    assert result.returncode == 1
+    (line,) = stderr_lines(result)
+    assert "warsaw/report.txt" in line and "same article id" in line
+    assert sources_with_facts(read_graph(tmp_path / "out")) == {"report.txt"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="kg/ingest/formats.py _slug(): a file name in another script ('статья.txt', 'новость.txt', '新闻.txt') "
+    "has no ASCII left after NFKD, so every such file gets the id 'article' and only the first of a folder "
+    "is built; transliterate, or fall back to a digest of the name ('article-<sha1[:8]>')",
+)
+def test_files_named_in_other_scripts_get_their_own_ids(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, seed in zip(("статья.txt", "новость.txt"), SEEDS):
+        shutil.copy(seed, folder / name)
+    result = run_kg("build", folder, "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    with open_store(tmp_path / "out", read_only=True) as store:
-        assert len(store.articles()) == 4
+    assert sources_with_facts(read_graph(tmp_path / "out")) == {"статья.txt", "новость.txt"}
 
 
 @pytest.mark.xfail(
