@@ -10,6 +10,7 @@ __all__ = [
     "ResolveError",
     "ValidationError",
     "StoreError",
+    "OutputError",
     "QueryError",
     "ViewError",
 ]
@@ -37,6 +38,10 @@ class ValidationError(KGError):
 
 class StoreError(KGError):
     """The graph store cannot be opened, read or written."""
+
+
+class OutputError(KGError):
+    """The output folder cannot be made or written."""
 
 
 class QueryError(KGError):

@@ -21,7 +21,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from kg import ingest
-from kg.errors import SourceError, ValidationError
+from kg.errors import OutputError, SourceError, ValidationError
 from kg.export import write_build_outputs
 from kg.extract import extract
 from kg.nlp import load_pipeline
@@ -34,6 +34,9 @@ from kg.types import Article, ReadFailure
 from kg.validate import Violation, gate
 
 __all__ = ["ArticleOutput", "BuildReport", "build", "process_batch"]
+
+MAX_CHARS = 1_000_000
+"""Longest article the parser takes (spaCy's ``nlp.max_length``); a longer one is reported."""
 
 BATCH_SIZE = 16
 """Articles per batch: large enough for ``nlp.pipe``, small enough to keep memory flat."""
@@ -147,8 +150,12 @@ def process_batch(articles: list[Article], *, alias_table: str | None = None, st
     return outputs
 
 
+_CONTROL = {c: f"\\x{c:02x}" for c in range(32)}
+
+
 def _report_failure(failure: ReadFailure) -> None:
-    print(f"kg: cannot read {failure.source}: {failure.reason}", file=sys.stderr)
+    """One line on stderr: control characters in a file name are escaped, not printed."""
+    print(f"kg: cannot read {failure.source.translate(_CONTROL)}: {failure.reason}", file=sys.stderr)
 
 
 def build(
@@ -188,21 +195,27 @@ def build(
     """
     started = time.perf_counter()
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot use {out} as the output folder ({exc.strerror or exc}); expected a folder or a new path") from exc
     report = BuildReport(out=out)
     aliases = AliasTable.load(out / "aliases.tsv")
     seen: dict[str, str] = {}
 
     def fail(failure: ReadFailure) -> None:
+        if strict:  # reported once, by whoever catches the error
+            raise SourceError(f"cannot read {failure.source.translate(_CONTROL)}: {failure.reason}")
         report.failures.append(failure)
         on_failure(failure)
-        if strict:
-            raise SourceError(f"cannot read {failure.source}: {failure.reason}")
 
     def articles() -> Iterator[Article]:
         for item in ingest.read_sources(sources):
             if isinstance(item, ReadFailure):
                 fail(item)
+            elif len(item.text) > MAX_CHARS:
+                fail(ReadFailure(item.source, f"article is {len(item.text):,} characters, over the parser's "
+                                 f"limit of {MAX_CHARS:,}; split it into articles"))
             elif item.id in seen:
                 fail(ReadFailure(item.source, f"same article id {item.id!r} as {seen[item.id]}; rename one of them"))
             else:
@@ -219,8 +232,8 @@ def build(
         results = run_local(work, batches)
     with Store(Path(store_path) if store_path else out / "store") as store:
         for outputs in results:
+            store.replace_articles_ntriples((str(article_iri(o.id)), o.main, o.quarantine) for o in outputs)
             for output in outputs:
-                store.replace_article_ntriples(str(article_iri(output.id)), output.main, output.quarantine)
                 _count(report, output)
                 for row in output.aliases:
                     aliases.add(*row)

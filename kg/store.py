@@ -41,7 +41,7 @@ from __future__ import annotations
 import fcntl
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -189,20 +189,29 @@ class Store:
         self.replace_article_ntriples(str(name), main.serialize(format="nt"), quarantine.serialize(format="nt"))
 
     def replace_article_ntriples(self, name: str, main: str, quarantine: str) -> None:
-        """The same from N-Triples text, the form build workers send (no rdflib on the way).
+        """The same from N-Triples text, the form build workers send (no rdflib on the way)."""
+        self.replace_articles_ntriples([(name, main, quarantine)])
 
-        A new article is one transactional ``load`` of N-Quads (the article's
-        graph, its quarantine, and its triples added to the union), several times
-        faster than the SPARQL Update that replacing a held article needs.
+    def replace_articles_ntriples(self, articles: Iterable[tuple[str, str, str]]) -> None:
+        """Put several articles (graph name, main and quarantine N-Triples) in the store.
+
+        The articles the store does not hold yet go in together as one
+        transactional ``load`` of N-Quads (their graphs, their quarantines, and
+        their triples added to the union): a transaction costs far more than its
+        quads, and a batch is still all or nothing. An article the store holds is
+        replaced by its own SPARQL Update, which is one transaction too.
         """
-        graph = _graph_name(name)
         if self.read_only:
             raise StoreError(f"store {self.path} is open read-only; open it with read_only=False to change it")
-        if self._store.contains_named_graph(ox.NamedNode(graph)):
-            self._update(_replace_update(graph, main, quarantine, held=True))
-            return
-        quads = "".join((main, _in_graph(main, graph), _in_graph(quarantine, str(quarantine_iri(graph)))))
-        self._store.load(quads.encode(), format=ox.RdfFormat.N_QUADS)
+        new: list[str] = []
+        for name, main, quarantine in articles:
+            graph = _graph_name(name)
+            if self._store.contains_named_graph(ox.NamedNode(graph)):
+                self._update(_replace_update(graph, main, quarantine, held=True))
+            else:
+                new += (main, _in_graph(main, graph), _in_graph(quarantine, str(quarantine_iri(graph))))
+        if new:
+            self._store.load("".join(new).encode(), format=ox.RdfFormat.N_QUADS)
 
     def remove_article(self, name: str) -> None:
         """Take an article's graphs out of the store and its statements out of the union."""

@@ -217,7 +217,9 @@ def url_id(url: str) -> str:
 
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-_") or "article"
+    slug = re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-_")
+    if not slug:  # a name in another script ("статья"): its digest keeps names apart
+        return "article-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     if len(slug) <= _ID_LIMIT:
         return slug
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]

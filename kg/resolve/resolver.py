@@ -141,7 +141,7 @@ class Resolver:
         if len(words) == 1 and norm(name) in people:
             return people[norm(name)]
         key = self.table.key(name)
-        if key is not None:
+        if key is not None and _fits(label, self.table.known[key].type):
             return self._by_key(key, name)
         entry = g.lookup(name)
         if entry is not None and not (label == "PERSON" and entry.type != "Person" and entry.wikidata is None):
@@ -411,6 +411,20 @@ class Resolver:
             if entry.type != "Agreement":
                 for alias in sorted(self._aliases.get(key, ())):
                     self.table.add(alias, key, entry.type, entry.label)
+
+
+def _fits(label: str, type_: str) -> bool:
+    """Whether a key the table gave a name suits this mention's label.
+
+    The table only repeats a decision the model's label allows, so a name the
+    model tags PERSON here and GPE there resolves the same way whichever came
+    first (and a rebuild gives the same graph).
+    """
+    if label == "PERSON":
+        return type_ == "Person"
+    if label in ("GPE", "ORG", "NORP", "LOC", "FAC"):
+        return type_ != "Person"
+    return True
 
 
 def _generic(entry: Entry) -> bool:

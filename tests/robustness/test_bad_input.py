@@ -197,11 +197,6 @@ def test_strict_stops_at_the_bad_source_with_status_2_and_keeps_the_outputs(stri
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/pipeline.py build(): in strict mode the failure is reported twice, by on_failure and again "
-    "by kg.cli.main from the SourceError; report it once (raise without calling on_failure when strict)",
-)
 def test_strict_reports_the_bad_source_once(strict_runs):
     result, _, _ = strict_runs["empty.txt"]
     assert len(stderr_lines(result)) == 1, result.stderr
@@ -219,12 +214,6 @@ def test_two_files_with_one_id_are_reported_not_lost_silently(tmp_path):
     assert sources_with_facts(read_graph(tmp_path / "out")) == {"report.txt"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/ingest/formats.py _slug(): a file name in another script ('статья.txt', 'новость.txt', '新闻.txt') "
-    "has no ASCII left after NFKD, so every such file gets the id 'article' and only the first of a folder "
-    "is built; transliterate, or fall back to a digest of the name ('article-<sha1[:8]>')",
-)
 def test_files_named_in_other_scripts_get_their_own_ids(tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -235,12 +224,6 @@ def test_files_named_in_other_scripts_get_their_own_ids(tmp_path):
     assert sources_with_facts(read_graph(tmp_path / "out")) == {"статья.txt", "новость.txt"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/pipeline.py build(): an article over spaCy's nlp.max_length (1,000,000 characters, well "
-    "under ingest's 20 MB limit) raises ValueError E088 out of nlp.pipe and the whole build dies "
-    "with a traceback; report it as a ReadFailure (ingest or pipeline) and go on",
-)
 def test_an_article_too_long_for_the_parser_is_one_failure_and_the_build_goes_on(tmp_path):
     folder = _with_good_story(tmp_path / "articles")
     rounds = "".join(f"Ukraine and Poland held round {i} of talks, officials said.\n\n" for i in range(20_000))
@@ -274,12 +257,6 @@ def test_the_same_wire_story_at_five_outlets_is_read_five_times(tmp_path):
     assert len(sources_with_facts(read_graph(tmp_path / "out"))) == 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/pipeline.py build(): a path with a newline in its name is printed as is, so its failure "
-    "takes two lines of stderr and a reader of the log cannot tell the file; print the path escaped "
-    "(e.g. with repr() or by backslash-escaping control characters) in _report_failure and SourceError",
-)
 def test_a_file_name_with_a_newline_still_gets_one_line(tmp_path):
     folder = _with_good_story(tmp_path / "articles")
     _write(folder, "bad\nname.txt", b"")
@@ -287,12 +264,6 @@ def test_a_file_name_with_a_newline_still_gets_one_line(tmp_path):
     assert len(stderr_lines(result)) == 1, result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/pipeline.py build(): `out.mkdir(parents=True, exist_ok=True)` raises FileExistsError when --out "
-    "names a file, and kg prints a traceback with exit status 1; raise a KGError ('expected --out to be a "
-    "folder, got the file ...') so that the user gets one line and status 2",
-)
 def test_an_output_path_that_is_a_file_gets_one_clear_line(tmp_path):
     (tmp_path / "out").write_text("not a folder")
     result = run_kg("build", SEEDS[0], "--out", tmp_path / "out")

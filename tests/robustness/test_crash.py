@@ -149,13 +149,6 @@ def test_the_same_input_in_a_new_folder_gives_the_same_graph(seed_build, tmp_pat
     assert _same(read_graph(tmp_path / "out"), read_graph(seed_build.out))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/resolve/resolver.py Resolver: resolution still depends on out/aliases.tsv of the previous build: "
-    "in the 30-article corpus 'San Marino' is country/san-marino in a fresh build and person/san-marino once "
-    "the table holds it (a type the model guessed once becomes sticky), so building the same input twice "
-    "changes 269 triples; the table should pin keys of names, not override the gazetteer's type",
-)
 def test_rebuilding_the_same_input_gives_the_same_graph(tmp_path, corpora):
     _, v2 = corpora
     _built(tmp_path / "out", v2)
