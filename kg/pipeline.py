@@ -238,6 +238,7 @@ def build(
                 for row in output.aliases:
                     aliases.add(*row)
         aliases.save()
+        store.compact()
         write_build_outputs(store, out, infer=infer, png=png)
         report.entities_by_type.update(store.entity_counts())
     report.seconds = time.perf_counter() - started

@@ -324,6 +324,15 @@ class Store:
         graph.parse(data=(found.serialize(format=ox.RdfFormat.N_TRIPLES) or b"").decode(), format="nt")
         return graph
 
+    def compact(self) -> None:
+        """Merge the store's many small transaction files into a compact database.
+
+        A build commits once per batch; without compaction a store takes several
+        times the disk its triples need.
+        """
+        if not self.read_only:
+            self._store.optimize()
+
     def dump_union(self, path: Path, *, prefixes: dict[str, str] | None = None) -> None:
         """Write the union graph as Turtle, streamed by Oxigraph (no copy in Python)."""
         self._store.dump(str(path), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)
