@@ -332,6 +332,7 @@ class Store:
         """
         if not self.read_only:
             self._store.optimize()
+            self._compacted = True
 
     def dump_union(self, path: Path, *, prefixes: dict[str, str] | None = None) -> None:
         """Write the union graph as Turtle, streamed by Oxigraph (no copy in Python)."""
@@ -359,6 +360,8 @@ class Store:
         if not self.read_only and hasattr(self, "_store"):
             self._store.flush()
         self.__dict__.pop("_store", None)
+        if getattr(self, "_compacted", False) and self.path is not None:
+            ox.Store(str(self.path))  # RocksDB drops its spent write-ahead log when the store is opened again
         self._release_lock()
 
     def __enter__(self) -> Store:
