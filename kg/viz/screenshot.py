@@ -100,7 +100,11 @@ def screenshot(html: Path, png: Path, *, width: int = 1400, height: int = 900) -
 
         with ThreadPoolExecutor(max_workers=1) as pool:
             return pool.submit(screenshot, html, png, width=width, height=height).result()
-    from playwright.sync_api import Error as PlaywrightError
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+    except ImportError:
+        warnings.warn("kg: no screenshot: Playwright is not installed (pip install playwright)", stacklevel=2)
+        return None
 
     try:
         with chromium() as browser:
