@@ -298,10 +298,12 @@ class Store:
         )
         return {row["class"].value.rsplit("#", 1)[-1]: int(row["n"].value) for row in rows}
 
-    def top_graph(self, count: int) -> Graph:
+    def top_graph(self, count: int, statements: int = 5000) -> Graph:
         """The statements among the ``count`` entities most statements name, with what they point to.
 
-        A bounded piece of a large store, for the page of a graph too big to draw whole.
+        A bounded piece of a large store (at most ``statements`` statements, the
+        most confident first), for the page of a graph too big to draw whole:
+        its size does not grow with the corpus.
         """
         rows = self.select(
             f"""SELECT ?entity (COUNT(?statement) AS ?n) WHERE {{
@@ -309,13 +311,19 @@ class Store:
 }} GROUP BY ?entity ORDER BY DESC(?n) LIMIT {int(count)}"""
         )
         top = " ".join(str(row["entity"]) for row in rows)
+        chosen = self.select(
+            f"""SELECT ?x WHERE {{
+  VALUES ?s {{ {top} }} VALUES ?o {{ {top} }}
+  ?x <{RDF_NS}subject> ?s ; <{RDF_NS}object> ?o .
+  OPTIONAL {{ ?x <{KG.confidence}> ?confidence }}
+}} ORDER BY DESC(?confidence) LIMIT {int(statements)}"""
+        )
+        kept = " ".join(str(row["x"]) for row in chosen)
         found = self.query(
             f"""CONSTRUCT {{ ?x ?p ?v }} WHERE {{
-  {{ VALUES ?s {{ {top} }} VALUES ?o {{ {top} }}
-     ?x <{RDF_NS}subject> ?s ; <{RDF_NS}object> ?o ; ?p ?v }}
+  {{ VALUES ?x {{ {kept} }} ?x ?p ?v }}
   UNION {{ VALUES ?x {{ {top} }} ?x ?p ?v }}
-  UNION {{ VALUES ?s {{ {top} }} VALUES ?o {{ {top} }}
-     ?statement <{RDF_NS}subject> ?s ; <{RDF_NS}object> ?o ; <{KG.article}> ?x . ?x ?p ?v }}
+  UNION {{ VALUES ?statement {{ {kept} }} ?statement <{KG.article}> ?x . ?x ?p ?v }}
 }}"""
         )
         if not isinstance(found, ox.QueryTriples):
