@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -231,12 +232,21 @@ def build(
     else:
         results = run_local(work, batches)
     with Store(Path(store_path) if store_path else out / "store") as store:
-        for outputs in results:
-            store.replace_articles_ntriples((str(article_iri(o.id)), o.main, o.quarantine) for o in outputs)
-            for output in outputs:
-                _count(report, output)
-                for row in output.aliases:
-                    aliases.add(*row)
+        # One writer thread keeps the store's transactions in order; Oxigraph releases
+        # the GIL while it loads, so writing overlaps the parsing of the next batch.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as writer:
+            pending: deque[Future[None]] = deque()
+            for outputs in results:
+                rows = [(str(article_iri(o.id)), o.main, o.quarantine) for o in outputs]
+                pending.append(writer.submit(store.replace_articles_ntriples, rows))
+                for output in outputs:
+                    _count(report, output)
+                    for row in output.aliases:
+                        aliases.add(*row)
+                while len(pending) > 2:
+                    pending.popleft().result()
+            for future in pending:
+                future.result()
         aliases.save()
         store.compact()
         write_build_outputs(store, out, infer=infer, png=png)
