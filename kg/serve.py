@@ -30,7 +30,10 @@ server to stop (it reports the store in use).
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import os
 import queue
+import signal
 import threading
 import urllib.parse
 from collections.abc import Callable
@@ -129,8 +132,21 @@ def _evaluate(store: Store, query: str, accept: str | None, max_rows: int) -> _A
         return _text(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {exc}")
 
 
+def _exit_with_parent() -> None:
+    """End this worker the moment the server process is gone, even in the middle of a query.
+
+    Otherwise a server killed by SIGKILL leaves a busy worker running, holding the
+    store's shared lock until its query ends.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+
 def _worker_main(store_path: str, connection: Connection) -> None:
     """A worker process: answer queries from the connection until it closes."""
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
     store = Store(Path(store_path), read_only=True)
     while True:
         try:
@@ -351,12 +367,17 @@ def serve(
     server = make_server(folder, host, port, limits)
     if on_start is not None:
         on_start(server)
+    signal.signal(signal.SIGTERM, _interrupt)  # stop as on Ctrl-C: close the pool and release the store
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def start_in_thread(server: SparqlServer) -> threading.Thread:

@@ -182,15 +182,6 @@ def test_a_stopped_server_leaves_no_process_and_no_lock(folder, stop):
         Store(folder / "store").close()  # a build may write the store again
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=StoreError,
-    reason="kg/serve.py: a worker busy with a query does not notice that kg serve has gone (SIGTERM, SIGKILL: "
-    "no KeyboardInterrupt, so server_close() never kills the pool; the worker reads its pipe only between "
-    "queries), so it runs on, orphaned, holding the store's shared lock: the next `kg build` fails with "
-    "'store in use' until the query ends. Fix: handle SIGTERM like Ctrl-C in serve(), and have each worker "
-    "exit when its parent dies (a thread waiting on multiprocessing.parent_process().sentinel, then os._exit)",
-)
 def test_a_server_stopped_during_a_long_query_leaves_no_lock(folder):
     with _kg_serve(folder, "--workers", "1", "--timeout", "60") as (process, port):
         with ThreadPoolExecutor(max_workers=1) as pool:
