@@ -63,6 +63,9 @@ QUARANTINE_SUFFIX = "/quarantine"
 """Appended to an article's IRI to name the graph of its quarantined statements."""
 
 _LOCK_NAME = "kg.lock"
+FLUSH_BYTES = 8_000_000
+"""Data loaded between two flushes: RocksDB holds loaded quads in memory until flushed,
+so without it a build's memory grows with the corpus (0.6 MB per article of 180 kB of quads)."""
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 """Characters SPARQL's IRIREF excludes: a graph name with one would end the IRI inside the update."""
@@ -139,6 +142,7 @@ class Store:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self._lock: IO[bytes] | None = None
+        self._unflushed = 0
         if self.path is None:
             self._store = ox.Store()
             return
@@ -211,7 +215,12 @@ class Store:
             else:
                 new += (main, _in_graph(main, graph), _in_graph(quarantine, str(quarantine_iri(graph))))
         if new:
-            self._store.load("".join(new).encode(), format=ox.RdfFormat.N_QUADS)
+            data = "".join(new).encode()
+            self._store.load(data, format=ox.RdfFormat.N_QUADS)
+            self._unflushed += len(data)
+            if self._unflushed > FLUSH_BYTES:
+                self._store.flush()
+                self._unflushed = 0
 
     def remove_article(self, name: str) -> None:
         """Take an article's graphs out of the store and its statements out of the union."""
