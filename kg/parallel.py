@@ -86,7 +86,7 @@ def run_dask(function: Callable[[T], R], batches: Iterable[T], address: str) -> 
     cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None) if address == "local" else None
     try:
         with Client(cluster if cluster is not None else address) as client:
-            in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
+            in_flight = 2 * (len(client.scheduler_info().get("workers", {})) or 1)
             completed = as_completed()
 
             def submit(batch: T) -> Any:

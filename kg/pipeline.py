@@ -107,9 +107,20 @@ class ArticleOutput:
 
 
 @lru_cache(maxsize=4)
-def _resolver(alias_table: str | None) -> Resolver:
-    """One resolver per process and alias table: it learns names across the batches it sees."""
+def _cached_resolver(alias_table: str | None, stamp: int | None) -> Resolver:
     return Resolver(Path(alias_table) if alias_table else None)
+
+
+def _resolver(alias_table: str | None) -> Resolver:
+    """One resolver per process and state of the alias table on disk.
+
+    It learns names across the batches of a build; a later build (which saved
+    the table, or removed it with its output folder) gets a fresh resolver that
+    reads the table as that build left it, as a new process would.
+    """
+    path = Path(alias_table) if alias_table else None
+    stamp = path.stat().st_mtime_ns if path is not None and path.exists() else None
+    return _cached_resolver(alias_table, stamp)
 
 
 def process_batch(articles: list[Article], *, alias_table: str | None = None, strict: bool = False) -> list[ArticleOutput]:
