@@ -27,12 +27,12 @@ from kg.export import write_build_outputs
 from kg.extract import extract
 from kg.nlp import load_pipeline
 from kg.parallel import batched, run_dask, run_local, run_processes
-from kg.rdf import article_graph, article_iri
+from kg.rdf import article_iri, article_triples
 from kg.resolve import Resolver
 from kg.resolve.aliases import AliasTable
 from kg.store import Store
 from kg.types import Article, ReadFailure
-from kg.validate import Violation, gate
+from kg.validate import Violation, gate_triples
 
 __all__ = ["ArticleOutput", "BuildReport", "build", "process_batch"]
 
@@ -139,7 +139,7 @@ def process_batch(articles: list[Article], *, alias_table: str | None = None, st
         before = set(resolver.table.written)
         facts = resolver.resolve(article, doc, extract(doc, article).facts)
         resolver.record()
-        result = gate(article_graph(article, facts))
+        result = gate_triples(article_triples(article, facts))
         if strict and result.violations:
             first = result.violations[0]
             raise ValidationError(f"{article.source}: {first.message} (rule {first.rule}, node {first.focus})")
@@ -148,8 +148,8 @@ def process_batch(articles: list[Article], *, alias_table: str | None = None, st
             ArticleOutput(
                 id=article.id,
                 source=article.source,
-                main=result.main.serialize(format="nt"),
-                quarantine=result.quarantine.serialize(format="nt"),
+                main=result.main,
+                quarantine=result.quarantine,
                 sentences=sum(1 for _ in doc.sents),
                 facts=tuple((fact.predicate, fact.status.value) for fact in facts),
                 violations=tuple(result.violations),

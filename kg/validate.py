@@ -29,7 +29,7 @@ import hashlib
 import re
 from datetime import date
 from decimal import Decimal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -40,10 +40,11 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import BNode, Node
 
 from kg.errors import ModelError, StoreError
+from kg.rdf import Triple, ntriples
 from kg.resources import ontology_file
 from kg.vocab import KG, VIOLATION
 
-__all__ = ["ENGINES", "KGSH", "Violation", "GateResult", "Shapes", "load_shapes", "violations", "split", "gate", "DirectoryCheck", "check_dir"]
+__all__ = ["ENGINES", "KGSH", "Violation", "GateResult", "GatedText", "Shapes", "load_shapes", "violations", "split", "gate", "gate_triples", "DirectoryCheck", "check_dir"]
 
 KGSH = Namespace("https://w3id.org/kg/shapes#")
 """The namespace of the rules in shapes.ttl."""
@@ -161,7 +162,7 @@ class _Data:
         types: Each typed node's classes with their superclasses in kg.ttl.
     """
 
-    def __init__(self, graph: Graph, superclasses: dict[Node, frozenset[Node]]) -> None:
+    def __init__(self, graph: Graph | Collection[Triple], superclasses: dict[Node, frozenset[Node]]) -> None:
         self.out: dict[Node, dict[Node, list[Node]]] = {}
         self.subjects_of: dict[Node, set[Node]] = {}
         self.objects_of: dict[Node, set[Node]] = {}
@@ -362,7 +363,7 @@ def _fast_rules() -> list[tuple[str, str, Node | None, Callable[[_Data], set[Nod
     return compiled
 
 
-def _fast_violations(graph: Graph) -> list[Violation]:
+def _fast_violations(graph: Graph | Collection[Triple]) -> list[Violation]:
     data = _Data(graph, load_shapes().superclasses)
     found = []
     for name, message, path, targets, rules in _fast_rules():
@@ -376,10 +377,11 @@ def _fast_violations(graph: Graph) -> list[Violation]:
 # ---------------------------------------------------------------- pySHACL, the judge
 
 
-def _pyshacl_violations(graph: Graph) -> list[Violation]:
+def _pyshacl_violations(data: Graph | Collection[Triple]) -> list[Violation]:
     from pyshacl import validate
 
     shapes = load_shapes()
+    graph = data if isinstance(data, Graph) else _graph(data)
     _, report, _ = validate(graph, shacl_graph=shapes.graph, ont_graph=shapes.hierarchy, inference="none")
     found = []
     for result in report.objects(None, SH.result):  # top-level results, not their sh:detail
@@ -400,8 +402,8 @@ def _pyshacl_violations(graph: Graph) -> list[Violation]:
     return found
 
 
-def violations(graph: Graph, *, engine: str = "fast") -> list[Violation]:
-    """Every rule of shapes.ttl that ``graph`` breaks, by the named engine.
+def violations(graph: Graph | Collection[Triple], *, engine: str = "fast") -> list[Violation]:
+    """Every rule of shapes.ttl that ``graph`` (a Graph or its triples) breaks, by the named engine.
 
     Raises:
         ModelError: When ``engine`` is not one of :data:`ENGINES`, or the shapes
@@ -513,6 +515,35 @@ def gate(graph: Graph, *, engine: str = "fast") -> GateResult:
         engine: Which validator judges it (:data:`ENGINES`).
     """
     return split(graph, violations(graph, engine=engine))
+
+
+@dataclass(frozen=True)
+class GatedText:
+    """An article through the gate, as the build stores it: N-Triples of each part."""
+
+    main: str
+    quarantine: str
+    violations: list[Violation]
+
+
+def gate_triples(triples: Collection[Triple]) -> GatedText:
+    """The gate as the build runs it, on :func:`kg.rdf.article_triples`, with the fast engine.
+
+    Checking and writing the triples directly costs a fraction of going through
+    an rdflib Graph; only an article that breaks a rule is put in one, to be split.
+    """
+    found = violations(triples)
+    if not found:
+        return GatedText(ntriples(triples), "", found)
+    result = split(_graph(triples), found)
+    return GatedText(ntriples(result.main), ntriples(result.quarantine), found)
+
+
+def _graph(triples: Iterable[Triple]) -> Graph:
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    return graph
 
 
 # ---------------------------------------------------------------- a built folder

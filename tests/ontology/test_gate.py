@@ -13,9 +13,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace
 from rdflib.namespace import RDF, RDFS, SH
 
-from kg.rdf import article_graph, entity_iri, statement_iri
+from kg.rdf import article_graph, entity_iri, ntriples, statement_iri
 from kg.types import Evidence, Status
-from kg.validate import ENGINES, KGSH, gate, violations
+from kg.validate import ENGINES, KGSH, gate, gate_triples, violations
 from kg.vocab import KG
 from kg.errors import ModelError
 
@@ -102,6 +102,22 @@ def test_bad_fact_is_quarantined_with_its_rule(kind, facts, change, rule):
     assert not any((s, None, None) in result.main for s in condemned)
     assert violations(result.main, engine="pyshacl") == []
     assert set(graph) <= set(result.main) | set(q)  # nothing dropped
+
+
+@pytest.mark.parametrize("kind, facts, change, rule", BAD, ids=[row[0] for row in BAD])
+def test_the_builds_gate_splits_as_the_graph_gate_does(kind, facts, change, rule):
+    """The build checks and writes an article's triples without an rdflib Graph; the split is the same."""
+    graph = _bad_graph(facts, change)
+    by_graph, by_triples = gate(graph), gate_triples(list(graph))
+    assert by_triples.violations == by_graph.violations
+    for text, part in ((by_triples.main, by_graph.main), (by_triples.quarantine, by_graph.quarantine)):
+        assert set(Graph().parse(data=text, format="nt")) == set(part)
+
+
+def test_literals_survive_n_triples_with_quotes_backslashes_and_line_breaks():
+    sentence = Literal('He said "no"\\nthen C:\\temp\r\nand left\ttoo.')
+    triple = (URIRef("urn:x:s"), KG.sentence, sentence)
+    assert set(Graph().parse(data=ntriples([triple]), format="nt")) == {triple}
 
 
 def test_occurred_direct_triple_goes_with_its_statement():
