@@ -160,6 +160,7 @@ class _Data:
         subjects_of: The subjects of each property.
         objects_of: The objects of each property.
         types: Each typed node's classes with their superclasses in kg.ttl.
+        instances: The nodes of each class, by the same reckoning.
     """
 
     def __init__(self, graph: Graph | Collection[Triple], superclasses: dict[Node, frozenset[Node]]) -> None:
@@ -175,6 +176,10 @@ class _Data:
             for node, props in self.out.items()
             if (classes := props.get(RDF.type))
         }
+        self.instances: dict[Node, set[Node]] = {}
+        for node, types in self.types.items():
+            for cls in types:
+                self.instances.setdefault(cls, set()).add(node)
 
     def objects(self, node: Node, prop: Node) -> list[Node]:
         return self.out.get(node, {}).get(prop, [])
@@ -290,7 +295,8 @@ class _Compiler:
                 found.update(data.subjects_of.get(p, ()))
             for p in objects_of:
                 found.update(data.objects_of.get(p, ()))
-            found.update(n for n, types in data.types.items() if any(c in types for c in classes))
+            for cls in classes:
+                found.update(data.instances.get(cls, ()))
             return found
 
         return focus_nodes
@@ -348,29 +354,37 @@ def _compare(value: Node, bound: Node, sign: int, *, strict: bool = False) -> bo
         return False
 
 
+_Member = tuple[str, str, Node | None, list[_Rule]]
+"""A shape or one of its sh:property shapes, compiled: (rule name, message, path, constraints)."""
+
+
 @cache
-def _fast_rules() -> list[tuple[str, str, Node | None, Callable[[_Data], set[Node]], list[_Rule]]]:
-    """Every top-level shape compiled: (rule name, message, path, targets, constraints)."""
+def _fast_rules() -> list[tuple[Callable[[_Data], set[Node]], list[_Member]]]:
+    """Every top-level shape compiled: its targets, and its members that check them."""
     shapes = load_shapes()
     compiler = _Compiler(shapes)
     g = shapes.graph
     compiled = []
     for shape in sorted(set(g.subjects(RDF.type, SH.NodeShape)), key=str):
-        targets = compiler.targets(shape)
-        for member in [shape, *g.objects(shape, SH.property)]:
-            name = _local(member) if isinstance(member, URIRef) else _local(shape)
-            compiled.append((name, str(g.value(member, SH.message) or ""), g.value(member, SH.path), targets, compiler.components(member)))
+        members = [
+            (_local(member) if isinstance(member, URIRef) else _local(shape), str(g.value(member, SH.message) or ""),
+             g.value(member, SH.path), compiler.components(member))
+            for member in [shape, *g.objects(shape, SH.property)]
+        ]
+        compiled.append((compiler.targets(shape), members))
     return compiled
 
 
 def _fast_violations(graph: Graph | Collection[Triple]) -> list[Violation]:
     data = _Data(graph, load_shapes().superclasses)
     found = []
-    for name, message, path, targets, rules in _fast_rules():
-        for focus in targets(data):
-            for rule in rules:
-                for component, value in rule(data, focus):
-                    found.append(Violation(str(focus), name, message, component, str(path or ""), str(value or "")))
+    for targets, members in _fast_rules():
+        focus_nodes = targets(data)
+        for name, message, path, rules in members:
+            for focus in focus_nodes:
+                for rule in rules:
+                    for component, value in rule(data, focus):
+                        found.append(Violation(str(focus), name, message, component, str(path or ""), str(value or "")))
     return found
 
 
