@@ -24,7 +24,7 @@ from pathlib import Path
 from kg import ingest
 from kg.errors import OutputError, SourceError, ValidationError
 from kg.export import write_build_outputs
-from kg.extract import extract
+from kg.extract import facts as extract_facts
 from kg.nlp import load_pipeline
 from kg.parallel import batched, run_dask, run_local, run_processes
 from kg.rdf import article_iri, article_triples
@@ -137,7 +137,7 @@ def process_batch(articles: list[Article], *, alias_table: str | None = None, st
     outputs = []
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
         before = set(resolver.table.written)
-        facts = resolver.resolve(article, doc, extract(doc, article).facts)
+        facts = resolver.resolve(article, doc, extract_facts(doc, article))  # open triples are for `kg openie`
         resolver.record()
         result = gate_triples(article_triples(article, facts))
         if strict and result.violations:
