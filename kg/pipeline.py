@@ -25,7 +25,7 @@ from kg import ingest
 from kg.errors import OutputError, SourceError, ValidationError
 from kg.export import write_build_outputs
 from kg.extract import facts as extract_facts
-from kg.nlp import load_pipeline
+from kg.nlp import load_pipeline, sentences
 from kg.parallel import batched, run_dask, run_local, run_processes
 from kg.rdf import article_iri, article_triples
 from kg.resolve import Resolver
@@ -136,27 +136,22 @@ def process_batch(articles: list[Article], *, alias_table: str | None = None, st
     resolver = _resolver(alias_table)
     outputs = []
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE):
-        before = set(resolver.table.written)
         facts = resolver.resolve(article, doc, extract_facts(doc, article))  # open triples are for `kg openie`
-        resolver.record()
+        learned = resolver.record()
         result = gate_triples(article_triples(article, facts))
         if strict and result.violations:
             first = result.violations[0]
             raise ValidationError(f"{article.source}: {first.message} (rule {first.rule}, node {first.focus})")
-        learned = [(alias, key) for alias, key in resolver.table.written.items() if alias not in before]
         outputs.append(
             ArticleOutput(
                 id=article.id,
                 source=article.source,
                 main=result.main,
                 quarantine=result.quarantine,
-                sentences=sum(1 for _ in doc.sents),
+                sentences=len(sentences(doc)),
                 facts=tuple((fact.predicate, fact.status.value) for fact in facts),
                 violations=tuple(result.violations),
-                aliases=tuple(
-                    (alias, key, resolver.table.known[key].type, resolver.table.known[key].label)
-                    for alias, key in learned
-                ),
+                aliases=tuple(learned),
             )
         )
     return outputs

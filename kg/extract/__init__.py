@@ -34,6 +34,7 @@ from kg.extract.mentions import article_country, entity_mentions, mention_for
 from kg.extract.roles import roles
 from kg.extract.time import clause_date
 from kg.extract.triples import sentence_triples
+from kg.nlp import entities, sentences
 from kg.types import Article, Evidence, Fact, Mention, OpenTriple, Status
 
 __all__ = ["Extraction", "extract", "facts", "open_triples"]
@@ -85,10 +86,10 @@ def facts(doc: Doc, article: Article) -> list[Fact]:
     lexicon = load_lexicon()
     home = article_country(doc)
     found: list[Fact] = []
-    sents = list(doc.sents)
+    sents = sentences(doc)
     dates: list[list[Span]] = [[] for _ in sents]
     starts = [sent.start for sent in sents]
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "DATE":
             dates[bisect_right(starts, ent.start) - 1].append(ent)
     for sent, sent_dates in zip(sents, dates):
@@ -124,7 +125,7 @@ def _unique(found: list[Fact]) -> list[Fact]:
 def open_triples(doc: Doc, article_id: str = "") -> list[OpenTriple]:
     """The open triples of every sentence of ``doc``."""
     found = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         evidence = _evidence(sent, article_id)
         for raw in sentence_triples(sent):
             found.append(

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.nlp import entities, sentences
 from kg.types import Mention
 
 __all__ = [
@@ -192,7 +193,7 @@ def mentions_for(token: Token) -> tuple[Mention, ...]:
 
 def entity_mentions(doc: Doc) -> Iterator[Mention]:
     """Every named entity of ``doc`` that can be the subject or object of a fact."""
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ENTITY_LABELS:
             yield span_mention(ent, ent.label_)
 
@@ -266,11 +267,11 @@ def article_country(doc: Doc, lead_sentences: int = 3) -> Mention | None:
     counts: dict[str, float] = {}
     names: dict[str, list[Span]] = {}
     lead_end = len(doc)
-    for n, sent in enumerate(doc.sents):
+    for n, sent in enumerate(sentences(doc)):
         if n == lead_sentences:
             lead_end = sent.start
             break
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("GPE", "NORP") or (ent.label_ == "NORP" and not ent.ent_id_):
             continue
         key = ent.ent_id_ or ent.text.removeprefix("the ")

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.factuality import SPEECH_VERBS
 from kg.extract.mentions import TITLE_WORDS, span_mention
+from kg.nlp import entities
 from kg.types import Mention
 
 __all__ = ["Role", "roles"]
@@ -50,7 +51,7 @@ def _entity_at(doc: Doc, i: int) -> Span | None:
     token = doc[i]
     if token.ent_type_ not in _OFFICE_LABELS or (token.ent_type_ == "NORP" and not token.ent_id_):
         return None  # a party ("the Republican speaker") holds no office; a nationality names its country
-    for ent in token.sent.ents:
+    for ent in entities(doc):
         if ent.start <= i < ent.end:
             return ent
     return None
@@ -118,7 +119,7 @@ def _apposition(person: Span) -> tuple[list[Token], list[Span]]:
             sub = list(child.subtree)
             if _names_next(sub[-1].i + 1, person.doc):
                 continue  # "Meloni, the Prime Minister of Belgium, Alexander De Croo": De Croo's title
-            offices = [e for e in person.sent.ents if e.label_ in _OFFICE_LABELS and e.start >= sub[0].i and e.end <= sub[-1].i + 1]
+            offices = [e for e in entities(person.doc) if e.label_ in _OFFICE_LABELS and e.start >= sub[0].i and e.end <= sub[-1].i + 1]
             return [t for t in sub if t.lower_ in TITLE_WORDS], offices
     return [], []
 
@@ -195,7 +196,7 @@ def roles(doc: Doc, home: Mention | None) -> Iterator[Role]:
     explicit: dict[str, Mention] = {}
     bare: list[tuple[Span, list[Token]]] = []
     found: list[Role] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "PERSON":
             continue
         words, offices = _title_before(ent)

@@ -77,11 +77,18 @@ class AliasTable:
             table.add(*cells)
         return table
 
-    def add(self, alias: str, key: str, type_: str, label: str) -> None:
-        """Record that ``alias`` names ``key``; a name keeps the first key it was given."""
+    def add(self, alias: str, key: str, type_: str, label: str) -> bool:
+        """Record that ``alias`` names ``key``; a name keeps the first key it was given.
+
+        Returns:
+            Whether ``alias`` is new to the table: a row that :meth:`save` will write.
+        """
         self.keys.setdefault(norm(alias), key)
-        self.written.setdefault(alias, key)
         self.known.setdefault(key, Known(type_, label))
+        if alias in self.written:
+            return False
+        self.written[alias] = key
+        return True
 
     def key(self, alias: str) -> str | None:
         """The key ``alias`` was given before, if any."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.nlp import entities, sentences
 from kg.resolve.agreements import context_parties, is_agreement_head
 from kg.resolve.coref import Antecedents, Candidate, Pair
 from kg.resolve.gazetteer import Entry, Gazetteer
@@ -128,7 +129,7 @@ def _with_country(entry: Entry, qualifiers: Sequence[str], gazetteer: Gazetteer)
 
 
 def _named_spans(doc: Doc, facts: Sequence[Fact]) -> list[tuple[Span, str]]:
-    spans = [(ent, ent.label_) for ent in doc.ents if ent.label_ in NAME_LABELS]
+    spans = [(ent, ent.label_) for ent in entities(doc) if ent.label_ in NAME_LABELS]
     covered = {(s.start_char, s.end_char) for s, _ in spans}
     for fact in facts:
         for mention in (fact.subject, fact.object, fact.attributed_to):
@@ -151,8 +152,8 @@ def article_context(doc: Doc, facts: Sequence[Fact], gazetteer: Gazetteer, names
         names: The resolver's name resolution (overrides, alias table, gazetteer).
     """
     context = ArticleContext()
-    sentences = list(doc.sents)
-    token_starts = [sent.start for sent in sentences]
+    sents = sentences(doc)
+    token_starts = [sent.start for sent in sents]
     spans = _named_spans(doc, facts)
     for span, label in spans:  # full names first: a surname anywhere may need them
         stripped = strip_titles(span.text, gazetteer.titles, lambda w: gazetteer.country_of(w) is not None)
@@ -193,7 +194,7 @@ def article_context(doc: Doc, facts: Sequence[Fact], gazetteer: Gazetteer, names
         if entry.type == "Country":
             counts[entry.key] += 1
             first_seen.setdefault(entry.key, entry)
-    starts = [sent.start_char for sent in sentences]
+    starts = [sent.start_char for sent in sents]
     antecedents = Antecedents([], [], [], starts, gazetteer)
     candidates = [replace(c, sentence=antecedents.sentence_of(c.start)) for c in candidates]
     pairs = _pairs(doc, candidates, by_token, antecedents, facts, context)
@@ -213,8 +214,8 @@ def _pairs(
 ) -> list[Pair]:
     """Bilateral mentions: coordinated names, and the two sides of symmetric facts."""
     pairs = []
-    for token in doc:
-        if token.dep_ == "conj" or token.i not in by_token:
+    for token in (doc[i] for i in sorted(by_token)):
+        if token.dep_ == "conj":
             continue
         members = [t for t in token.subtree if t.dep_ == "conj" and t.head.i in {token.i, *(c.i for c in token.conjuncts)}]
         if len(members) != 1 or members[0].i not in by_token:
@@ -240,7 +241,7 @@ def head_of(doc: Doc, start: int, end: int) -> Token | None:
 
 def agreement_heads(doc: Doc, facts: Sequence[Fact], gazetteer: Gazetteer) -> list[Token]:
     """Heads of the agreement phrases of an article, in order: entity-ruler spans, noun phrases, fact objects."""
-    found: list[Token | None] = [ent.root for ent in doc.ents if ent.label_ == "AGREEMENT"]
+    found: list[Token | None] = [ent.root for ent in entities(doc) if ent.label_ == "AGREEMENT"]
     found += [chunk.root for chunk in doc.noun_chunks]
     for fact in facts:
         for mention in (fact.subject, fact.object):

@@ -28,6 +28,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kg.errors import ResolveError
+from kg.nlp import entities
 from kg.resolve.agreements import identify, phrase
 from kg.resolve.aliases import KEEP_APART, AliasTable, read_overrides
 from kg.resolve.context import ArticleContext, agreement_heads, article_context, head_of, noun_phrase, parties_of
@@ -87,6 +88,7 @@ class Resolver:
         self._entries: dict[str, Entry] = {}
         self._aliases: dict[str, set[str]] = defaultdict(set)
         self._article_aliases: dict[str, set[str]] = defaultdict(set)  # the names met in the article at hand
+        self._unrecorded: set[str] = set()  # keys met since the last record()
         self._specific: dict[frozenset[str], Entry] = {}
 
     # -- names -------------------------------------------------------------------
@@ -195,7 +197,7 @@ class Resolver:
     def _agreements(self, doc: Doc, facts: Sequence[Fact], context: ArticleContext) -> list[tuple[int, Entry, frozenset[str]]]:
         """Identify every agreement phrase of the article; "the agreement" takes the last one."""
         found: list[tuple[int, Entry, frozenset[str], frozenset[str]]] = []
-        ruled_at = {i: e.text for e in doc.ents if e.label_ == "AGREEMENT" for i in range(e.start, e.end)}
+        ruled_at = {i: e.text for e in entities(doc) if e.label_ == "AGREEMENT" for i in range(e.start, e.end)}
         for head in agreement_heads(doc, facts, self.gazetteer):
             text = phrase(head)
             agreement = identify(text, head.lemma_.lower(), parties_of(head, context, self.gazetteer), self.gazetteer, context.salient)
@@ -251,6 +253,7 @@ class Resolver:
     # -- mentions and facts --------------------------------------------------------
 
     def _remember(self, entry: Entry, alias: str | None) -> None:
+        self._unrecorded.add(entry.key)
         known = self._entries.get(entry.key)
         if known is None:
             prior = self.table.known.get(entry.key)  # the label an earlier build gave it stays
@@ -357,7 +360,7 @@ class Resolver:
         """Resolve the facts of one article: one fact per member of a plural side, none for what is unresolved."""
         self._article_aliases = defaultdict(set)  # an article's graph names an entity as that article does
         context = article_context(doc, facts, self.gazetteer, self._names)
-        text = doc.text  # built from the tokens at each access
+        text = article.text  # the parsed text; doc.text is rebuilt from the tokens at each access
         for (start, end), entries in context.spans.items():
             self._remember(entries[0], text[start:end])
         agreements = self._agreements(doc, facts, context)
@@ -404,13 +407,25 @@ class Resolver:
         self.record()
         self.table.save()
 
-    def record(self) -> None:
-        """Put what the resolver learned into its alias table (in memory; :meth:`save` writes it)."""
-        for key, entry in self._entries.items():
-            self.table.add(entry.label, key, entry.type, entry.label)
-            if entry.type != "Agreement":
-                for alias in sorted(self._aliases.get(key, ())):
-                    self.table.add(alias, key, entry.type, entry.label)
+    def record(self) -> list[tuple[str, str, str, str]]:
+        """Put what the resolver learned into its alias table (in memory; :meth:`save` writes it).
+
+        Only the keys met since the last call are visited, in the order they were
+        first met, so a build's cost per article does not grow with what it has read.
+
+        Returns:
+            The rows this call added to the table: (alias, key, class, label).
+        """
+        added = []
+        for key in [key for key in self._entries if key in self._unrecorded]:
+            entry = self._entries[key]
+            names = [entry.label, *(sorted(self._aliases.get(key, ())) if entry.type != "Agreement" else ())]
+            for alias in names:
+                if self.table.add(alias, key, entry.type, entry.label):
+                    known = self.table.known[key]
+                    added.append((alias, key, known.type, known.label))
+        self._unrecorded.clear()
+        return added
 
 
 def _fits(label: str, type_: str) -> bool:
