@@ -31,7 +31,7 @@ from kg.vocab import KG
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["EXPORT_FORMATS", "export", "to_networkx", "write_build_outputs"]
+__all__ = ["EXPORT_FORMATS", "export", "to_networkx", "write_build_outputs", "write_page"]
 
 _RDF = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -159,26 +159,35 @@ def write_build_outputs(store: Store, out: Path, *, infer: bool = False, png: bo
     """Write ``graph.ttl`` and ``graph.html`` of ``out`` from the store, as a build does.
 
     ``graph.ttl`` is streamed by Oxigraph (with ``infer``, rdflib and owlrl
-    compute the entailments first). The page holds the whole graph up to
-    :data:`VIEW_TRIPLES` triples, and beyond that the :data:`VIEW_TOP` entities
-    of highest degree, so that neither the page nor the build's memory grows
-    with the corpus. ``graph.png`` is drawn when asked, or redrawn when there
-    was one.
+    compute the entailments first). The page is read from the store with
+    SPARQL, never through an rdflib Graph (300 articles: 3.3 s through a Graph,
+    0.5 s straight); see :func:`write_page`. ``graph.png`` is drawn when asked,
+    or redrawn when there was one.
     """
     from kg.infer import infer as entail
-    from kg.viz import screenshot, write_html
+    from kg.viz import screenshot
 
-    size = len(store)
-    merged = store.union() if infer or size <= VIEW_TRIPLES else None
     with atomic_path(out / "graph.ttl") as tmp:
-        if infer and merged is not None:
-            entail(merged).serialize(destination=tmp, format="turtle")
+        if infer:
+            entail(store.union()).serialize(destination=tmp, format="turtle")
         else:
             store.dump_union(tmp, prefixes=PREFIXES)
     with atomic_path(out / "graph.html") as tmp:
-        if merged is not None and size <= VIEW_TRIPLES:
-            write_html(merged, tmp)
-        else:
-            write_html(store.top_graph(VIEW_TOP), tmp, title=f"kg graph: the {VIEW_TOP} most connected entities")
+        write_page(store, tmp)
     if png or (out / "graph.png").is_file():
         screenshot(out / "graph.html", out / "graph.png")
+
+
+def write_page(store: Store, path: Path) -> None:
+    """Write the build's page of ``store``: the whole graph, or its busiest part past :data:`VIEW_TRIPLES`.
+
+    Past that size the page draws the statements among the :data:`VIEW_TOP`
+    entities of highest degree (a capped number, the most confident first), so
+    that neither the page nor the build's memory grows with the corpus.
+    """
+    from kg.viz import write_store_html
+
+    if len(store) <= VIEW_TRIPLES:
+        write_store_html(store, path)
+    else:
+        write_store_html(store, path, busiest=VIEW_TOP, title=f"kg graph: the {VIEW_TOP} most connected entities")

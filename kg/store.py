@@ -66,7 +66,6 @@ _LOCK_NAME = "kg.lock"
 FLUSH_BYTES = 8_000_000
 """Data loaded between two flushes: RocksDB holds loaded quads in memory until flushed,
 so without it a build's memory grows with the corpus (0.6 MB per article of 180 kB of quads)."""
-RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 """Characters SPARQL's IRIREF excludes: a graph name with one would end the IRI inside the update."""
 
@@ -306,40 +305,6 @@ class Store:
 }} GROUP BY ?class"""
         )
         return {row["class"].value.rsplit("#", 1)[-1]: int(row["n"].value) for row in rows}
-
-    def top_graph(self, count: int, statements: int = 5000) -> Graph:
-        """The statements among the ``count`` entities most statements name, with what they point to.
-
-        A bounded piece of a large store (at most ``statements`` statements, the
-        most confident first), for the page of a graph too big to draw whole:
-        its size does not grow with the corpus.
-        """
-        rows = self.select(
-            f"""SELECT ?entity (COUNT(?statement) AS ?n) WHERE {{
-  {{ ?statement <{RDF_NS}subject> ?entity }} UNION {{ ?statement <{RDF_NS}object> ?entity }}
-}} GROUP BY ?entity ORDER BY DESC(?n) LIMIT {int(count)}"""
-        )
-        top = " ".join(str(row["entity"]) for row in rows)
-        chosen = self.select(
-            f"""SELECT ?x WHERE {{
-  VALUES ?s {{ {top} }} VALUES ?o {{ {top} }}
-  ?x <{RDF_NS}subject> ?s ; <{RDF_NS}object> ?o .
-  OPTIONAL {{ ?x <{KG.confidence}> ?confidence }}
-}} ORDER BY DESC(?confidence) LIMIT {int(statements)}"""
-        )
-        kept = " ".join(str(row["x"]) for row in chosen)
-        found = self.query(
-            f"""CONSTRUCT {{ ?x ?p ?v }} WHERE {{
-  {{ VALUES ?x {{ {kept} }} ?x ?p ?v }}
-  UNION {{ VALUES ?x {{ {top} }} ?x ?p ?v }}
-  UNION {{ VALUES ?statement {{ {kept} }} ?statement <{KG.article}> ?x . ?x ?p ?v }}
-}}"""
-        )
-        if not isinstance(found, ox.QueryTriples):
-            raise StoreError(f"expected triples from a CONSTRUCT, got {type(found).__name__}")
-        graph = bind_prefixes(Graph())
-        graph.parse(data=(found.serialize(format=ox.RdfFormat.N_TRIPLES) or b"").decode(), format="nt")
-        return graph
 
     def compact(self) -> None:
         """Merge the store's many small transaction files into a compact database.

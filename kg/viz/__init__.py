@@ -1,9 +1,10 @@
 """The interactive HTML view of the graph: one self-contained, safe page.
 
-``write_html`` reads the statements of a kg graph into a view (``model``),
+``write_store_html`` reads the statements of a store into a view (``model``),
 places the nodes in Python (``layout``) so the browser draws at once with
-physics off, and writes one HTML file with everything inline (``page``).
-``screenshot`` renders such a page to PNG in headless Chromium.
+physics off, and writes one HTML file with everything inline (``page``);
+``write_html`` does the same for an rdflib Graph. ``screenshot`` renders such a
+page to PNG in headless Chromium.
 
 Examples:
     >>> import tempfile
@@ -21,12 +22,13 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg.store import Store
 from kg.viz.layout import force_layout
-from kg.viz.model import View, ViewError, neighbourhood, top, view_model
+from kg.viz.model import View, ViewError, neighbourhood, store_view, top, view_model
 from kg.viz.page import render
 from kg.viz.screenshot import screenshot
 
-__all__ = ["write_html", "render_view", "screenshot", "ViewError"]
+__all__ = ["write_html", "write_store_html", "render_view", "screenshot", "ViewError"]
 
 
 def render_view(view: View, title: str = "kg graph") -> str:
@@ -59,7 +61,46 @@ def write_html(
         ViewError: When ``focus`` names no entity, ``depth`` is negative or
             ``top_nodes`` is not positive.
     """
-    view = view_model(graph)
+    _write_view(view_model(graph), path, focus=focus, depth=depth, top_nodes=top_nodes, title=title)
+
+
+def write_store_html(
+    store: Store,
+    path: Path,
+    *,
+    busiest: int | None = None,
+    statements: int = 5000,
+    title: str | None = None,
+) -> None:
+    """Write the interactive view of the union graph of ``store`` to ``path``, as a build does.
+
+    The page is read from the store with SPARQL (no rdflib Graph on the way),
+    so it costs a fraction of ``write_html(store.union(), path)``.
+
+    Args:
+        store: The store to draw; only read.
+        path: The HTML file to write.
+        busiest: Draw only the statements among this many entities, those most
+            statements name (for a store too big to draw whole).
+        statements: With ``busiest``, at most this many statements, the most confident first.
+        title: The page's heading.
+
+    Raises:
+        ViewError: When ``busiest`` or ``statements`` is not positive.
+    """
+    _write_view(store_view(store, busiest=busiest, statements=statements), path, title=title)
+
+
+def _write_view(
+    view: View,
+    path: Path,
+    *,
+    focus: str | None = None,
+    depth: int = 2,
+    top_nodes: int | None = None,
+    title: str | None = None,
+) -> None:
+    """Cut ``view`` as asked, lay it out and write its page; the heading says what was cut."""
     parts = []
     if focus is not None:
         view = neighbourhood(view, focus, depth)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import networkx as nx
 import pytest
 from rdflib import Dataset, Graph, URIRef
@@ -9,6 +12,7 @@ from rdflib.compare import isomorphic
 from store_graphs import ARTICLES, main_graph, quarantine_graph
 from typer.testing import CliRunner
 
+import kg.export
 from kg.cli import app
 from kg.errors import StoreError
 from kg.export import export
@@ -92,3 +96,21 @@ def test_export_command_writes_stdout_or_a_file(news_folder, tmp_path):
     assert result.exit_code == 0 and URIRef(article_iri("press-1")) in {
         g.identifier for g in Dataset().parse(tmp_path / "g.trig", format="trig").graphs()
     }
+
+
+@pytest.mark.parametrize(
+    "view_triples, title, labels",
+    [
+        (300_000, "kg graph", ["NATO", "Poland", "Russia", 'The "Quoted" \\ Council', "Ukraine", "United States"]),
+        (10, "kg graph: the 500 most connected entities", ["NATO", "Poland", "Russia", 'The "Quoted" \\ Council', "Ukraine", "United States"]),
+    ],
+)
+def test_page_of_a_store_whole_or_bounded(news_folder, tmp_path, monkeypatch, view_triples, title, labels):
+    """Past ``VIEW_TRIPLES`` the page draws the busiest entities; this store's six all fit."""
+    monkeypatch.setattr(kg.export, "VIEW_TRIPLES", view_triples)
+    with open_store(news_folder, read_only=True) as store:
+        kg.export.write_page(store, tmp_path / "graph.html")
+    data = json.loads(re.search(r'id="kg-data">(.*?)</script>', (tmp_path / "graph.html").read_text(encoding="utf-8"), re.S).group(1))
+    assert data["title"] == title
+    assert sorted(n["label"] for n in data["nodes"]) == labels
+    assert len(data["edges"]) == 8 and sum(len(e["q"]) for e in data["edges"]) == 9
