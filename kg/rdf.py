@@ -188,6 +188,21 @@ def _describe_event(triples: _Triples, fact: ResolvedFact, subject: URIRef, obj:
     return node
 
 
+def _one_per_statement(facts: Iterable[ResolvedFact]) -> dict[URIRef, ResolvedFact]:
+    """The most confident fact of each statement, in the order statements first appear.
+
+    Two mentions of one sentence can resolve to the same entities ("the U.K."
+    twice in a list, a name and a pronoun): their facts are one statement, which
+    holds one confidence, relation and source.
+    """
+    chosen: dict[URIRef, ResolvedFact] = {}
+    for fact in facts:
+        node = statement_iri(fact)
+        if node not in chosen or fact.confidence > chosen[node].confidence:
+            chosen[node] = fact
+    return chosen
+
+
 def article_triples(article: Article, facts: Iterable[ResolvedFact]) -> list[Triple]:
     """The distinct triples of one article: its node, its entities, its statements.
 
@@ -201,14 +216,13 @@ def article_triples(article: Article, facts: Iterable[ResolvedFact]) -> list[Tri
     """
     triples = _Triples()
     article_node = _describe_article(triples, article)
-    for fact in facts:
+    for statement, fact in _one_per_statement(facts).items():
         subject = _describe_entity(triples, fact.subject)
         obj = _describe_entity(triples, fact.object)
         # The predicate comes from data (the lexicon), not code: an unknown one is
         # written as is, so the gate quarantines it with the reason instead of
         # the build failing on the closed namespace.
         predicate = KG._NS[fact.predicate]
-        statement = statement_iri(fact)
         triples.add(statement, RDF.type, RDF.Statement)
         triples.add(statement, RDF.type, KG.Statement)
         triples.add(statement, RDF.subject, subject)

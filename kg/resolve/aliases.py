@@ -52,12 +52,16 @@ class AliasTable:
         keys: Lookup form of each alias -> key.
         known: Key -> class and label.
         written: Alias as written -> key (what ``save`` writes).
+        agreements_ending: The agreement keys that end in each hyphenated tail
+            ("-czechia-ukraine"), in the order they were met: the resolver asks for
+            the agreements between given parties at every generic one it meets.
     """
 
     path: Path | None = None
     keys: dict[str, str] = field(default_factory=dict)
     known: dict[str, Known] = field(default_factory=dict)
     written: dict[str, str] = field(default_factory=dict)
+    agreements_ending: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path | None) -> AliasTable:
@@ -84,7 +88,11 @@ class AliasTable:
             Whether ``alias`` is new to the table: a row that :meth:`save` will write.
         """
         self.keys.setdefault(norm(alias), key)
-        self.known.setdefault(key, Known(type_, label))
+        if key not in self.known:
+            self.known[key] = Known(type_, label)
+            if type_ == "Agreement":
+                for start in (i for i, char in enumerate(key) if char == "-"):
+                    self.agreements_ending.setdefault(key[start:], []).append(key)
         if alias in self.written:
             return False
         self.written[alias] = key

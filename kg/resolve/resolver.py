@@ -229,7 +229,7 @@ class Resolver:
     def _built_specific(self, generic: Entry) -> Entry:
         """The one agreement of a known kind between the same parties in earlier builds, else ``generic``."""
         suffix = generic.key.removeprefix("agreement/agreement")
-        keys = [k for k, known in self.table.known.items() if known.type == "Agreement" and k.endswith(suffix) and k != generic.key]
+        keys = [k for k in self.table.agreements_ending.get(suffix, ()) if k != generic.key]
         return self._by_key(keys[0], generic.label) if len(keys) == 1 else generic
 
     def _agreement_mention(self, mention: Mention, doc: Doc | None, context: ArticleContext) -> list[Entry]:

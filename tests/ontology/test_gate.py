@@ -7,6 +7,7 @@ reports exactly what pySHACL reports.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -150,3 +151,11 @@ def test_unknown_engine_names_the_known_ones():
 @pytest.mark.parametrize("status", list(Status))
 def test_every_status_value_passes(status):
     assert violations(article_graph(ARTICLE, [fact(UKRAINE, "meetsWith", USA, status)])) == []
+
+
+def test_two_facts_of_one_statement_make_one_statement_with_the_higher_confidence():
+    """Two mentions of a sentence resolved to the same entities ("the U.K." twice in a list) are one statement."""
+    weaker, stronger = fact(UKRAINE, "negotiatesWith", USA, confidence=0.6), fact(UKRAINE, "negotiatesWith", USA, confidence=0.8)
+    graph = article_graph(ARTICLE, [weaker, stronger])
+    assert list(graph.objects(statement_iri(weaker), KG.confidence)) == [Literal(Decimal("0.8"))]
+    assert violations(graph) == []
