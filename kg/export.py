@@ -187,7 +187,16 @@ def write_page(store: Store, path: Path) -> None:
     """
     from kg.viz import write_store_html
 
-    if len(store) <= VIEW_TRIPLES:
-        write_store_html(store, path)
-    else:
+    if _holds_more_than(store, VIEW_TRIPLES):
         write_store_html(store, path, busiest=VIEW_TOP, title=f"kg graph: the {VIEW_TOP} most connected entities")
+    else:
+        write_store_html(store, path)
+
+
+def _holds_more_than(store: Store, count: int) -> bool:
+    """Whether the union holds more than ``count`` triples, counting no further than that.
+
+    ``len(store)`` counts every triple: 0.07 s at 1,000 articles, ten times that at 10,000.
+    """
+    rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT * WHERE {{ ?s ?p ?o }} LIMIT {int(count) + 1} }} }}")
+    return int(next(iter(rows))["n"].value) > count

@@ -18,14 +18,11 @@ def command(
     top: int | None = typer.Option(None, "--top", help="Keep only the N entities with the most facts."),
     output: Path | None = typer.Option(None, "--output", "-o", help="HTML file (default: DIR/graph-focus.html)."),
 ) -> None:
-    from rdflib import Graph
-
     from kg.viz import write_html
 
     source = folder / "graph.ttl" if folder.is_dir() else folder
     if not source.is_file():
         raise SourceError(f"expected a build folder with graph.ttl or a .ttl file, got {folder}; run `kg build` first")
-    graph = Graph().parse(source, format="turtle")
     target = output or (source.parent / "graph-focus.html")
-    write_html(graph, target, focus=focus, depth=depth, top_nodes=top)
+    write_html(source, target, focus=focus, depth=depth, top_nodes=top)
     typer.echo(f"wrote {target}")

@@ -3,7 +3,7 @@
 ``write_store_html`` reads the statements of a store into a view (``model``),
 places the nodes in Python (``layout``) so the browser draws at once with
 physics off, and writes one HTML file with everything inline (``page``);
-``write_html`` does the same for an rdflib Graph. ``screenshot`` renders such a
+``write_html`` does the same for an rdflib Graph or a Turtle file. ``screenshot`` renders such a
 page to PNG in headless Chromium.
 
 Examples:
@@ -38,7 +38,7 @@ def render_view(view: View, title: str = "kg graph") -> str:
 
 
 def write_html(
-    graph: Graph,
+    graph: Graph | Path,
     path: Path,
     *,
     focus: str | None = None,
@@ -49,7 +49,8 @@ def write_html(
     """Write the interactive view of ``graph`` to ``path``.
 
     Args:
-        graph: A kg graph: statements with provenance and the entities they name.
+        graph: A kg graph (statements with provenance and the entities they
+            name), or the path of a Turtle file that holds one.
         path: The HTML file to write.
         focus: Keep only the entities within ``depth`` links of the one whose
             label or alias this is.

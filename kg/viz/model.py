@@ -6,11 +6,10 @@ edge stands for every statement of the same (subject, predicate, object,
 status), so a fact that ten articles report is one line with ten quotes. A fact
 of a symmetric predicate is one edge whichever way the sentence put it.
 
-The view is read from a store with a few SPARQL SELECTs, not through an rdflib
-Graph: for 300 articles (98k triples) turning the store into a Graph took
-2.3 s, reading the same statements with a SELECT 0.2 s. ``view_model`` of a
-Graph loads it into an in-memory store and reads it the same way, so the rules
-live in one place. A store too big to draw whole gives a bounded view
+The view is read from a store with a few SPARQL SELECTs (``rows``), not
+through an rdflib Graph. ``view_model`` of a Graph or a Turtle file loads it
+into an in-memory store and reads it the same way, so the rules live in one
+place. A store too big to draw whole gives a bounded view
 (``store_view(store, busiest=...)``): the most confident statements among its
 busiest entities, chosen by the store, so that Python holds no more than the
 page shows.
@@ -22,19 +21,17 @@ page shows.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
+from pathlib import Path
 
-import pyoxigraph as ox
-from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SDO, SKOS
+from rdflib import Graph
 
 from kg import vocab
 from kg.errors import ViewError
-from kg.store import Store, open_store
-from kg.types import CORE_PREDICATES, SYMMETRIC_PREDICATES, Status
+from kg.store import Store
+from kg.types import SYMMETRIC_PREDICATES, Status
+from kg.viz import rows
 from kg.vocab import KG
 
 __all__ = [
@@ -129,164 +126,6 @@ class View:
 
 
 
-class _Said(NamedTuple):
-    """One statement as the store holds it: each value as text, None when absent."""
-
-    node: str
-    subject: str
-    predicate: str
-    obj: str
-    status: str | None
-    sentence: str | None
-    article: str | None
-    start: str | None
-    date: str | None
-    confidence: str | None
-    by: str | None
-    relation: str | None
-
-
-_STATEMENT_FIELDS: dict[str, URIRef] = {
-    "status": KG.status,
-    "sentence": KG.sentence,
-    "article": KG.article,
-    "start": KG.startOffset,
-    "date": KG.date,
-    "confidence": KG.confidence,
-    "by": KG.attributedTo,
-    "relation": KG.relation,
-}
-"""The optional values of a statement, in the order of ``_Said``."""
-
-_ENTITY_FIELDS: dict[str, URIRef] = {
-    "label": RDFS.label,
-    "pref": SKOS.prefLabel,
-    "alias": SKOS.altLabel,
-    "same": OWL.sameAs,
-    "class": RDF.type,
-}
-_ARTICLE_FIELDS: dict[str, URIRef] = {
-    "headline": SDO.headline,
-    "source": KG.source,
-    "published": SDO.datePublished,
-    "url": SDO.url,
-}
-
-_ALL_ENTITIES = f"""{{ ?n <{RDFS.label}> ?x }} UNION {{ ?n <{SKOS.prefLabel}> ?x }}
-  UNION {{ ?x <{RDF.subject}> ?n }} UNION {{ ?x <{RDF.object}> ?n }}"""
-"""Binds ?n to every node that carries a name or that a statement is about."""
-
-_ALL_ARTICLES = f"{{ ?n a <{KG.Article}> }} UNION {{ ?x <{KG.article}> ?n }}"
-"""Binds ?n to every article: typed as one, or named by a statement."""
-
-
-def _select(store: Store, sparql: str) -> list[tuple[str | None, ...]]:
-    """The solutions of a SELECT, each term as its text (IRI, lexical form, ``_:`` and a blank node's id), None where unbound."""
-    return [tuple(None if term is None else _text(term) for term in row) for row in store.select(sparql)]
-
-
-def _text(term: Any) -> str:
-    return "_:" + term.value if isinstance(term, ox.BlankNode) else str(term.value)
-
-
-def _values(variable: str, iris: Iterable[str]) -> str:
-    """A VALUES block binding ``variable`` to each IRI (sorted, so a query reads the same each time).
-
-    Blank nodes are left out: a query cannot name one (kg's entities and
-    statements are IRIs).
-    """
-    return f"VALUES ?{variable} {{ {' '.join(f'<{iri}>' for iri in sorted(iris) if not iri.startswith('_:'))} }}"
-
-
-def _together(*reads: Callable[[], Any]) -> list[Any]:
-    """The results of ``reads``, run two at a time: Oxigraph lets go of the GIL while it evaluates a query."""
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return [future.result() for future in [pool.submit(read) for read in reads]]
-
-
-def _statements(store: Store, scope: str) -> list[_Said]:
-    """The statements that ``scope`` binds to ?st (all of them when empty), one per node.
-
-    Each value is one lookup in the store's indexes; together they are most of
-    the time of a page (5,000 statements: 0.25 s).
-    """
-    optional = "\n".join(
-        f"  OPTIONAL {{ ?st <{iri}> ?{name} }}"
-        for name, iri in _STATEMENT_FIELDS.items()
-    )
-    rows = _select(
-        store,
-        f"""SELECT ?st ?s ?p ?o {" ".join(f"?{name}" for name in _STATEMENT_FIELDS)} WHERE {{
-  {scope}
-  ?st <{RDF.subject}> ?s ; <{RDF.predicate}> ?p ; <{RDF.object}> ?o .
-{optional}
-}}""",
-    )
-    found: dict[str, _Said] = {}
-    for row in rows:
-        found.setdefault(str(row[0]), _Said(*row))  # type: ignore[arg-type]  # the pattern binds the first four
-    return list(found.values())
-
-
-def _nodes(store: Store, pattern: str) -> set[str]:
-    """The nodes ``pattern`` binds to ?n."""
-    return {str(row[0]) for row in _select(store, f"SELECT DISTINCT ?n WHERE {{ {pattern} }}")}
-
-
-def _described(store: Store, nodes: set[str], fields: dict[str, URIRef]) -> dict[str, dict[str, list[str]]]:
-    """Each of ``nodes`` with its values of ``fields`` (by field name), read in one query."""
-    found: dict[str, dict[str, list[str]]] = {node: {} for node in nodes}
-    branches = " UNION ".join(f'{{ ?n <{iri}> ?v BIND("{name}" AS ?k) }}' for name, iri in fields.items())
-    for node, key, value in _select(store, f"SELECT ?n ?k ?v WHERE {{ {_values('n', nodes)} {branches} }}"):
-        found[str(node)].setdefault(str(key), []).append(str(value))
-    return found
-
-
-def _direct(store: Store, among: set[str] | None = None) -> list[tuple[str, str, str]]:
-    """The direct triples of the core predicates (between ``among`` when given), sorted.
-
-    One scan of each predicate, keeping the triples between ``among`` as they
-    stream by: a lookup per entity and predicate took three times as long, and
-    only the kept ones are held.
-    """
-    predicates = " ".join(f"<{KG[name]}>" for name in CORE_PREDICATES)
-    found = []
-    for row in store.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }}"):
-        subject, predicate, obj = (_text(term) for term in row)
-        if among is None or (subject in among and obj in among):
-            found.append((subject, predicate, obj))
-    return sorted(found)
-
-
-def _busiest(store: Store, count: int) -> list[str]:
-    """The ``count`` entities most statements name (as subject or object)."""
-    rows = _select(
-        store,
-        f"""SELECT ?n (COUNT(?st) AS ?count) WHERE {{
-  {{ ?st <{RDF.subject}> ?n }} UNION {{ ?st <{RDF.object}> ?n }} FILTER(isIRI(?n))
-}} GROUP BY ?n ORDER BY DESC(?count) LIMIT {int(count)}""",
-    )
-    return [str(row[0]) for row in rows]
-
-
-def _most_confident(store: Store, entities: Iterable[str], count: int) -> list[str]:
-    """At most ``count`` statements between ``entities``, the most confident first.
-
-    A statement qualifies when both its ends are among ``entities`` (two matches
-    of ?e); one without a confidence comes last. Grouping the matches with the
-    confidences is a scan of two indexes: a join of each statement's subject,
-    object and confidence took four times as long (0.42 s at 1,000 articles).
-    """
-    rows = _select(
-        store,
-        f"""SELECT ?st (MAX(COALESCE(?c, -1)) AS ?best) WHERE {{
-    {{ {{ ?st <{RDF.subject}> ?e }} UNION {{ ?st <{RDF.object}> ?e }} {_values("e", entities)} }}
-    UNION {{ ?st <{KG.confidence}> ?c }}
-}} GROUP BY ?st HAVING (COUNT(?e) = 2) ORDER BY DESC(?best) LIMIT {int(count)}""",
-    )
-    return [str(row[0]) for row in rows]
-
-
 def store_view(store: Store, *, busiest: int | None = None, statements: int = 5000) -> View:
     """Read the view of the union graph of ``store`` (see ``kg.rdf`` for what it holds).
 
@@ -302,18 +141,18 @@ def store_view(store: Store, *, busiest: int | None = None, statements: int = 50
         ViewError: When ``busiest`` or ``statements`` is not positive.
 
     Examples:
-        >>> from rdflib import Graph
+        >>> from kg.store import open_store
         >>> with open_store(None, backend="memory") as store:
         ...     view = store_view(store, busiest=10)
         >>> (view.nodes, view.edges)
         ((), ())
     """
     if busiest is None:
-        said, articles, candidates, direct = _together(
-            lambda: _statements(store, ""),
-            lambda: _nodes(store, _ALL_ARTICLES),
-            lambda: _nodes(store, _ALL_ENTITIES),
-            lambda: _direct(store),
+        said, articles, candidates, direct = rows.together(
+            lambda: rows.statements(store, ""),
+            lambda: rows.nodes(store, rows.ALL_ARTICLES),
+            lambda: rows.nodes(store, rows.ALL_ENTITIES),
+            lambda: rows.direct(store),
         )
         nodes = candidates - {st.node for st in said} - articles
     else:
@@ -322,24 +161,28 @@ def store_view(store: Store, *, busiest: int | None = None, statements: int = 50
                 f"expected a positive number of entities and of statements, got {busiest} and {statements}; "
                 "give busiest=None for the whole graph"
             )
-        nodes = set(_busiest(store, busiest))
-        chosen = _most_confident(store, nodes, statements)
-        first, second, direct = _together(  # the statements in two halves, one per core
-            lambda: _statements(store, _values("st", chosen[::2])),
-            lambda: _statements(store, _values("st", chosen[1::2])),
-            lambda: _direct(store, nodes),
+        nodes = set(rows.busiest(store, busiest))
+        chosen = rows.most_confident(store, nodes, statements)
+        first, second, direct = rows.together(  # the statements in two halves, one per core
+            lambda: rows.statements(store, rows.values("st", chosen[::2])),
+            lambda: rows.statements(store, rows.values("st", chosen[1::2])),
+            lambda: rows.direct(store, nodes),
         )
         said = first + second
         articles = {st.article for st in said if st.article}
-    described, articles_described = _together(
-        lambda: _described(store, nodes | {st.by for st in said if st.by}, _ENTITY_FIELDS),
-        lambda: _described(store, articles, _ARTICLE_FIELDS),
+    described, articles_described = rows.together(
+        lambda: rows.described(store, nodes | {st.by for st in said if st.by}, rows.ENTITY_FIELDS),
+        lambda: rows.described(store, articles, rows.ARTICLE_FIELDS),
     )
     return _view(said, nodes, described, articles_described, direct)
 
 
-def view_model(graph: Graph) -> View:
+def view_model(graph: Graph | Path) -> View:
     """Read the view of ``graph`` (a merged kg graph, see ``kg.rdf``): ``store_view`` of it in memory.
+
+    Args:
+        graph: The graph, or the path of a Turtle file that holds it (read by
+            Oxigraph: 0.1 s for 300 articles, where rdflib takes 2.5 s).
 
     Examples:
         >>> from kg.rdf import article_graph
@@ -350,15 +193,9 @@ def view_model(graph: Graph) -> View:
         >>> [(n.label, n.cls) for n in view.nodes], [(e.predicate, e.status) for e in view.edges]
         ([('Ukraine', 'Country'), ('United States', 'Country')], [('negotiatesWith', 'planned')])
     """
-    with open_store(None, backend="memory") as store:
-        lines = graph.serialize(format="nt").translate(_LINE_BREAKS)
-        store.replace_article_ntriples("urn:kg:view", lines, "")
+    text = rows.turtle_ntriples(graph) if isinstance(graph, Path) else graph.serialize(format="nt")
+    with rows.memory_store(text) as store:
         return store_view(store)
-
-
-_LINE_BREAKS = {ord(c): f"\\u{ord(c):04X}" for c in "\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
-"""Characters ``str.splitlines`` breaks at and N-Triples keeps in a literal: escaped, so that
-the store, which reads N-Triples line by line, gets whole lines."""
 
 
 def _local(iri: str) -> str:
@@ -397,7 +234,7 @@ def _float(value: str | None) -> float | None:
         return None
 
 
-def _place(statement: _Said) -> tuple[str, int, str]:
+def _place(statement: rows.Said) -> tuple[str, int, str]:
     """Where a statement was read, to take statements in reading order."""
     return statement.article or "", int(statement.start) if statement.start is not None else 0, statement.node
 
@@ -410,7 +247,7 @@ def _key(subject: int, obj: int, predicate: str, status: str) -> tuple[int, int,
 
 
 def _view(
-    said: Sequence[_Said],
+    said: Sequence[rows.Said],
     nodes: Iterable[str],
     described: dict[str, dict[str, list[str]]],
     articles: dict[str, dict[str, list[str]]],
