@@ -99,15 +99,15 @@ def test_export_command_writes_stdout_or_a_file(news_folder, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "view_triples, title, labels",
+    "view_statements, title, labels",
     [
-        (300_000, "kg graph", ["NATO", "Poland", "Russia", 'The "Quoted" \\ Council', "Ukraine", "United States"]),
-        (10, "kg graph: the 500 most connected entities", ["NATO", "Poland", "Russia", 'The "Quoted" \\ Council', "Ukraine", "United States"]),
+        (18_000, "kg graph", ["NATO", "Poland", "Russia", 'The "Quoted" \\ Council', "Ukraine", "United States"]),
+        (2, "kg graph: the 500 most connected entities", ["NATO", "Poland", "Russia", 'The "Quoted" \\ Council', "Ukraine", "United States"]),
     ],
 )
-def test_page_of_a_store_whole_or_bounded(news_folder, tmp_path, monkeypatch, view_triples, title, labels):
-    """Past ``VIEW_TRIPLES`` the page draws the busiest entities; this store's six all fit."""
-    monkeypatch.setattr(kg.export, "VIEW_TRIPLES", view_triples)
+def test_page_of_a_store_whole_or_bounded(news_folder, tmp_path, monkeypatch, view_statements, title, labels):
+    """Past ``VIEW_STATEMENTS`` the page draws the busiest entities; this store's six all fit."""
+    monkeypatch.setattr(kg.export, "VIEW_STATEMENTS", view_statements)
     with open_store(news_folder, read_only=True) as store:
         kg.export.write_page(store, tmp_path / "graph.html")
     data = json.loads(re.search(r'id="kg-data">(.*?)</script>', (tmp_path / "graph.html").read_text(encoding="utf-8"), re.S).group(1))
