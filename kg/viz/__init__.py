@@ -3,8 +3,8 @@
 ``write_store_html`` reads the statements of a store into a view (``model``),
 places the nodes in Python (``layout``) so the browser draws at once with
 physics off, and writes one HTML file with everything inline (``page``);
-``write_html`` does the same for an rdflib Graph or a Turtle file. ``screenshot`` renders such a
-page to PNG in headless Chromium.
+``write_html`` does the same for an rdflib Graph or a Turtle file.
+``screenshot`` renders such a page to PNG in headless Chromium.
 
 Examples:
     >>> import tempfile
@@ -24,7 +24,7 @@ from rdflib import Graph
 
 from kg.store import Store
 from kg.viz.layout import force_layout
-from kg.viz.model import View, ViewError, neighbourhood, store_view, top, view_model
+from kg.viz.model import MOST_STATEMENTS, View, ViewError, neighbourhood, store_view, top, view_model
 from kg.viz.page import render
 from kg.viz.screenshot import screenshot
 
@@ -62,7 +62,16 @@ def write_html(
         ViewError: When ``focus`` names no entity, ``depth`` is negative or
             ``top_nodes`` is not positive.
     """
-    _write_view(view_model(graph), path, focus=focus, depth=depth, top_nodes=top_nodes, title=title)
+    view = view_model(graph)
+    parts = []
+    if focus is not None:
+        view = neighbourhood(view, focus, depth)
+        parts.append(f"{depth} links around {focus}")
+    if top_nodes is not None:
+        view = top(view, top_nodes)
+        parts.append(f"top {top_nodes} entities")
+    heading = title or "kg graph" + (f" ({', '.join(parts)})" if parts else "")
+    Path(path).write_text(render_view(view, heading), encoding="utf-8")
 
 
 def write_store_html(
@@ -70,7 +79,7 @@ def write_store_html(
     path: Path,
     *,
     busiest: int | None = None,
-    statements: int = 5000,
+    statements: int = MOST_STATEMENTS,
     title: str | None = None,
 ) -> None:
     """Write the interactive view of the union graph of ``store`` to ``path``, as a build does.
@@ -89,25 +98,6 @@ def write_store_html(
     Raises:
         ViewError: When ``busiest`` or ``statements`` is not positive.
     """
-    _write_view(store_view(store, busiest=busiest, statements=statements), path, title=title)
+    view = store_view(store, busiest=busiest, statements=statements)
+    Path(path).write_text(render_view(view, title or "kg graph"), encoding="utf-8")
 
-
-def _write_view(
-    view: View,
-    path: Path,
-    *,
-    focus: str | None = None,
-    depth: int = 2,
-    top_nodes: int | None = None,
-    title: str | None = None,
-) -> None:
-    """Cut ``view`` as asked, lay it out and write its page; the heading says what was cut."""
-    parts = []
-    if focus is not None:
-        view = neighbourhood(view, focus, depth)
-        parts.append(f"{depth} links around {focus}")
-    if top_nodes is not None:
-        view = top(view, top_nodes)
-        parts.append(f"top {top_nodes} entities")
-    heading = title or "kg graph" + (f" ({', '.join(parts)})" if parts else "")
-    Path(path).write_text(render_view(view, heading), encoding="utf-8")

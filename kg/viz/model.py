@@ -36,10 +36,13 @@ from kg.vocab import KG
 
 __all__ = [
     "ViewError", "Article", "Quote", "ViewNode", "ViewEdge", "View",
-    "view_model", "store_view", "find_nodes", "neighbourhood", "top",
+    "MOST_STATEMENTS", "view_model", "store_view", "find_nodes", "neighbourhood", "top",
 ]
 
 _GENERIC = "Actor"
+
+MOST_STATEMENTS = 5000
+"""How many statements a bounded view holds at most, unless told otherwise."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,7 @@ class View:
 
 
 
-def store_view(store: Store, *, busiest: int | None = None, statements: int = 5000) -> View:
+def store_view(store: Store, *, busiest: int | None = None, statements: int = MOST_STATEMENTS) -> View:
     """Read the view of the union graph of ``store`` (see ``kg.rdf`` for what it holds).
 
     Args:
