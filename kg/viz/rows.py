@@ -80,7 +80,11 @@ ALL_ARTICLES = f"{{ ?n a <{KG.Article}> }} UNION {{ ?x <{KG.article}> ?n }}"
 
 
 def select(store: Store, sparql: str) -> list[tuple[str | None, ...]]:
-    """The solutions of a SELECT, each term as its text (IRI, lexical form, ``_:`` and a blank node's id), None where unbound."""
+    """The solutions of a SELECT, each term as its text, None where unbound.
+
+    The text of an IRI is the IRI, of a literal its lexical form, of a blank
+    node ``_:`` and its id.
+    """
     return [tuple(None if term is None else _text(term) for term in row) for row in store.select(sparql)]
 
 
@@ -109,10 +113,7 @@ def statements(store: Store, scope: str) -> list[Said]:
     Each value is one lookup in the store's indexes; together they are most of
     the time of a page (5,000 statements: 0.25 s).
     """
-    optional = "\n".join(
-        f"  OPTIONAL {{ ?st <{iri}> ?{name} }}"
-        for name, iri in STATEMENT_FIELDS.items()
-    )
+    optional = "\n".join(f"  OPTIONAL {{ ?st <{iri}> ?{name} }}" for name, iri in STATEMENT_FIELDS.items())
     rows = select(
         store,
         f"""SELECT ?st ?s ?p ?o {" ".join(f"?{name}" for name in STATEMENT_FIELDS)} WHERE {{
@@ -132,11 +133,11 @@ def nodes(store: Store, pattern: str) -> set[str]:
     return {str(row[0]) for row in select(store, f"SELECT DISTINCT ?n WHERE {{ {pattern} }}")}
 
 
-def described(store: Store, nodes: set[str], fields: dict[str, URIRef]) -> dict[str, dict[str, list[str]]]:
-    """Each of ``nodes`` with its values of ``fields`` (by field name), read in one query."""
-    found: dict[str, dict[str, list[str]]] = {node: {} for node in nodes}
+def described(store: Store, which: set[str], fields: dict[str, URIRef]) -> dict[str, dict[str, list[str]]]:
+    """Each node of ``which`` with its values of ``fields`` (by field name), read in one query."""
+    found: dict[str, dict[str, list[str]]] = {node: {} for node in which}
     branches = " UNION ".join(f'{{ ?n <{iri}> ?v BIND("{name}" AS ?k) }}' for name, iri in fields.items())
-    for node, key, value in select(store, f"SELECT ?n ?k ?v WHERE {{ {values('n', nodes)} {branches} }}"):
+    for node, key, value in select(store, f"SELECT ?n ?k ?v WHERE {{ {values('n', which)} {branches} }}"):
         found[str(node)].setdefault(str(key), []).append(str(value))
     return found
 
