@@ -448,7 +448,8 @@ class KnowledgeGraph:
             from kg.viz import write_html
 
             with tempfile.TemporaryDirectory() as folder:
-                write_html(self.rdf, Path(folder) / "graph.html", focus=focus, depth=depth, top_nodes=top)
+                source = self._turtle if self._turtle.is_file() else self.rdf  # Oxigraph reads the file faster
+                write_html(source, Path(folder) / "graph.html", focus=focus, depth=depth, top_nodes=top)
                 text = (Path(folder) / "graph.html").read_text(encoding="utf-8")
         else:
             text = page.read_text(encoding="utf-8")

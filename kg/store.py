@@ -355,7 +355,7 @@ class Store:
 
 def _in_graph(ntriples: str, graph: str) -> str:
     """N-Triples lines as N-Quads lines of ``graph`` (each line ends in " .")."""
-    return "".join(f"{line[:-1]}<{graph}> .\n" for line in ntriples.splitlines() if line.endswith(" ."))
+    return "".join(f"{line[:-1]}<{graph}> .\n" for line in ntriples.split("\n") if line.endswith(" ."))
 
 
 def _is_quarantine(graph: ox.NamedNode | ox.BlankNode) -> bool:

@@ -29,7 +29,7 @@ import hashlib
 import re
 from datetime import date
 from decimal import Decimal
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -163,7 +163,7 @@ class _Data:
         instances: The nodes of each class, by the same reckoning.
     """
 
-    def __init__(self, graph: Graph | Collection[Triple], superclasses: dict[Node, frozenset[Node]]) -> None:
+    def __init__(self, graph: Graph | Sequence[Triple], superclasses: dict[Node, frozenset[Node]]) -> None:
         self.out: dict[Node, dict[Node, list[Node]]] = {}
         self.subjects_of: dict[Node, set[Node]] = {}
         self.objects_of: dict[Node, set[Node]] = {}
@@ -375,7 +375,7 @@ def _fast_rules() -> list[tuple[Callable[[_Data], set[Node]], list[_Member]]]:
     return compiled
 
 
-def _fast_violations(graph: Graph | Collection[Triple]) -> list[Violation]:
+def _fast_violations(graph: Graph | Sequence[Triple]) -> list[Violation]:
     data = _Data(graph, load_shapes().superclasses)
     found = []
     for targets, members in _fast_rules():
@@ -391,7 +391,7 @@ def _fast_violations(graph: Graph | Collection[Triple]) -> list[Violation]:
 # ---------------------------------------------------------------- pySHACL, the judge
 
 
-def _pyshacl_violations(data: Graph | Collection[Triple]) -> list[Violation]:
+def _pyshacl_violations(data: Graph | Sequence[Triple]) -> list[Violation]:
     from pyshacl import validate
 
     shapes = load_shapes()
@@ -416,7 +416,7 @@ def _pyshacl_violations(data: Graph | Collection[Triple]) -> list[Violation]:
     return found
 
 
-def violations(graph: Graph | Collection[Triple], *, engine: str = "fast") -> list[Violation]:
+def violations(graph: Graph | Sequence[Triple], *, engine: str = "fast") -> list[Violation]:
     """Every rule of shapes.ttl that ``graph`` (a Graph or its triples) breaks, by the named engine.
 
     Raises:
@@ -540,7 +540,7 @@ class GatedText:
     violations: list[Violation]
 
 
-def gate_triples(triples: Collection[Triple]) -> GatedText:
+def gate_triples(triples: Sequence[Triple]) -> GatedText:
     """The gate as the build runs it, on :func:`kg.rdf.article_triples`, with the fast engine.
 
     Checking and writing the triples directly costs a fraction of going through

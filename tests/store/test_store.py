@@ -226,3 +226,17 @@ def test_adding_one_article_gives_the_from_scratch_graph(seed_build, seeds_dir, 
     build([first], tmp_path)
     with open_store(tmp_path, read_only=True) as store:
         assert isomorphic(store.union(), Graph().parse(seed_build.out / "graph.ttl"))
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0b", "\x1c"], ids=["line-sep", "para-sep", "nel", "vt", "fs"])
+def test_a_sentence_with_a_unicode_line_separator_is_stored_whole(separator):
+    """Python's splitlines() breaks on these characters; N-Triples does not, and neither may the store."""
+    from rdflib import Literal, URIRef
+
+    from kg.rdf import ntriples
+
+    triple = (URIRef("https://w3id.org/kg/entity/country/ukraine"), URIRef("https://w3id.org/kg/ontology#sentence"),
+              Literal(f"Kyiv{separator}said so."))
+    with open_store(None, backend="memory") as store:
+        store.replace_article_ntriples(str(article_iri("odd")), ntriples([triple]), "")
+        assert set(store.union()) == {triple}
