@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -169,18 +170,26 @@ def write_build_outputs(store: Store, out: Path, *, infer: bool = False, png: bo
     0.5 s straight); see :func:`write_page`. ``graph.png`` is drawn when asked,
     or redrawn when there was one.
     """
-    from kg.infer import infer as entail
     from kg.viz import screenshot
 
-    with atomic_path(out / "graph.ttl") as tmp:
+    # Oxigraph releases the GIL while it dumps and queries: the Turtle and the page are read at once.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-turtle") as pool:
+        turtle = pool.submit(_write_turtle, store, out / "graph.ttl", infer)
+        with atomic_path(out / "graph.html") as tmp:
+            write_page(store, tmp)
+        turtle.result()
+    if png or (out / "graph.png").is_file():
+        screenshot(out / "graph.html", out / "graph.png")
+
+
+def _write_turtle(store: Store, path: Path, infer: bool) -> None:
+    from kg.infer import infer as entail
+
+    with atomic_path(path) as tmp:
         if infer:
             entail(store.union()).serialize(destination=tmp, format="turtle")
         else:
             store.dump_union(tmp, prefixes=PREFIXES)
-    with atomic_path(out / "graph.html") as tmp:
-        write_page(store, tmp)
-    if png or (out / "graph.png").is_file():
-        screenshot(out / "graph.html", out / "graph.png")
 
 
 def write_page(store: Store, path: Path) -> None:

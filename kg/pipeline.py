@@ -253,10 +253,11 @@ def build(
                     pending.popleft().result()
             for future in pending:
                 future.result()
-        aliases.save()
-        store.compact()
-        write_build_outputs(store, out, infer=infer, png=png)
-        report.entities_by_type.update(store.entity_counts())
+            aliases.save()
+            compacting = writer.submit(store.compact)  # RocksDB merges the batches' files while the outputs are read
+            write_build_outputs(store, out, infer=infer, png=png)
+            report.entities_by_type.update(store.entity_counts())
+            compacting.result()
     report.seconds = time.perf_counter() - started
     return report
 
