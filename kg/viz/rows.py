@@ -8,6 +8,7 @@ of the same page 0.3 s.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -172,19 +173,28 @@ def busiest(store: Store, count: int) -> list[str]:
 def most_confident(store: Store, entities: Iterable[str], count: int) -> list[str]:
     """At most ``count`` statements between ``entities``, the most confident first.
 
-    A statement qualifies when both its ends are among ``entities`` (two matches
-    of ?e); one without a confidence comes last. Grouping the matches with the
-    confidences is a scan of two indexes: a join of each statement's subject,
-    object and confidence took four times as long (0.42 s at 1,000 articles).
+    The statements stream by once and a heap keeps the best ``count``, so the
+    memory this takes does not grow with the store: a GROUP BY and ORDER BY in
+    SPARQL ran faster (0.35 s against 1.0 s at 4,000 articles) but held every
+    statement, 44 MB at 4,000 articles. One without a confidence comes last;
+    among equal confidences the first met stay, and the result is sorted by
+    confidence, then IRI.
     """
-    rows = select(
-        store,
-        f"""SELECT ?st (MAX(COALESCE(?c, -1)) AS ?best) WHERE {{
-    {{ {{ ?st <{RDF.subject}> ?e }} UNION {{ ?st <{RDF.object}> ?e }} {values("e", entities)} }}
-    UNION {{ ?st <{KG.confidence}> ?c }}
-}} GROUP BY ?st HAVING (COUNT(?e) = 2) ORDER BY DESC(?best) LIMIT {int(count)}""",
-    )
-    return [str(row[0]) for row in rows]
+    among = set(entities)
+    best: list[tuple[float, str]] = []
+    for statement, obj, confidence in store.select(
+        f"""SELECT ?st ?o ?c WHERE {{ {values("s", among)}
+  ?st <{RDF.subject}> ?s ; <{RDF.object}> ?o . OPTIONAL {{ ?st <{KG.confidence}> ?c }}
+}}"""
+    ):
+        if obj.value not in among:
+            continue
+        item = (float(confidence.value) if confidence is not None else -1.0, statement.value)
+        if len(best) < count:
+            heapq.heappush(best, item)
+        elif item[0] > best[0][0]:
+            heapq.heapreplace(best, item)
+    return [node for _, node in sorted(best, key=lambda item: (-item[0], item[1]))]
 
 
 def turtle_ntriples(path: Path) -> str:
