@@ -11,8 +11,6 @@ from pathlib import Path
 import typer
 
 from kg.errors import SourceError
-from kg.extract import open_triples
-from kg.nlp import load_pipeline
 
 NAME = "openie"
 
@@ -25,6 +23,9 @@ def command(file: Path = typer.Argument(..., help="Text file, one sentence per l
             f"expected a UTF-8 text file with one sentence per line at {file}, but it cannot be read ({exc}); "
             "check the path"
         ) from exc
+    from kg.extract import open_triples  # spaCy: imported by the one command that parses here
+    from kg.nlp import load_pipeline
+
     sentences = [line.strip() for line in lines if line.strip()]
     nlp = load_pipeline()
     for sentence, doc in zip(sentences, nlp.pipe(sentences, batch_size=64)):
