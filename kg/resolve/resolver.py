@@ -89,6 +89,7 @@ class Resolver:
         self._aliases: dict[str, set[str]] = defaultdict(set)
         self._article_aliases: dict[str, set[str]] = defaultdict(set)  # the names met in the article at hand
         self._unrecorded: set[str] = set()  # keys met since the last record()
+        self._rank: dict[str, int] = {}  # each key's place in _entries, to record in the order keys were met
         self._specific: dict[frozenset[str], Entry] = {}
 
     # -- names -------------------------------------------------------------------
@@ -260,6 +261,7 @@ class Resolver:
             if prior is not None and entry.key not in self.gazetteer.by_key:
                 entry = replace(entry, label=prior.label)
             self._entries[entry.key] = entry
+            self._rank[entry.key] = len(self._rank)
         elif entry.country and not known.country:
             self._entries[entry.key] = replace(known, country=entry.country)
         if alias and entry.type == "Person":
@@ -417,7 +419,7 @@ class Resolver:
             The rows this call added to the table: (alias, key, class, label).
         """
         added = []
-        for key in [key for key in self._entries if key in self._unrecorded]:
+        for key in sorted(self._unrecorded, key=self._rank.__getitem__):
             entry = self._entries[key]
             names = [entry.label, *(sorted(self._aliases.get(key, ())) if entry.type != "Agreement" else ())]
             for alias in names:
