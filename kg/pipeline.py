@@ -30,10 +30,10 @@ from kg.rdf import article_iri, article_triples
 from kg.resolve.aliases import AliasTable
 from kg.store import Store
 from kg.types import Article, ReadFailure
+from kg.validate import Violation, gate_triples
 
 if TYPE_CHECKING:
     from kg.resolve import Resolver
-from kg.validate import Violation, gate_triples
 
 __all__ = ["ArticleOutput", "BuildReport", "build", "process_batch"]
 

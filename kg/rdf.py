@@ -42,6 +42,7 @@ __all__ = [
     "Triple",
     "article_triples",
     "article_graph",
+    "graph_of",
     "ntriples",
     "bind_prefixes",
     "date_literal",
@@ -257,9 +258,13 @@ def article_graph(article: Article, facts: Iterable[ResolvedFact]) -> Graph:
         >>> len(g)
         3
     """
+    return graph_of(article_triples(article, facts))
+
+
+def graph_of(triples: Iterable[Triple]) -> Graph:
+    """An rdflib Graph of ``triples``, with the prefixes people read the graph with."""
     graph = bind_prefixes(Graph())
-    for triple in article_triples(article, facts):
-        graph.add(triple)
+    graph += triples
     return graph
 
 

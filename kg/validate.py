@@ -40,7 +40,7 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import BNode, Node
 
 from kg.errors import ModelError, StoreError
-from kg.rdf import Triple, ntriples
+from kg.rdf import Triple, graph_of, ntriples
 from kg.resources import ontology_file
 from kg.vocab import KG, VIOLATION
 
@@ -395,7 +395,7 @@ def _pyshacl_violations(data: Graph | Sequence[Triple]) -> list[Violation]:
     from pyshacl import validate
 
     shapes = load_shapes()
-    graph = data if isinstance(data, Graph) else _graph(data)
+    graph = data if isinstance(data, Graph) else graph_of(data)
     _, report, _ = validate(graph, shacl_graph=shapes.graph, ont_graph=shapes.hierarchy, inference="none")
     found = []
     for result in report.objects(None, SH.result):  # top-level results, not their sh:detail
@@ -549,15 +549,8 @@ def gate_triples(triples: Sequence[Triple]) -> GatedText:
     found = violations(triples)
     if not found:
         return GatedText(ntriples(triples), "", found)
-    result = split(_graph(triples), found)
+    result = split(graph_of(triples), found)
     return GatedText(ntriples(result.main), ntriples(result.quarantine), found)
-
-
-def _graph(triples: Iterable[Triple]) -> Graph:
-    graph = Graph()
-    for triple in triples:
-        graph.add(triple)
-    return graph
 
 
 # ---------------------------------------------------------------- a built folder
