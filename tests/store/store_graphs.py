@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.rdf import article_graph, article_iri
+from kg.rdf import article_graph, article_iri, article_triples, ntriples
 from kg.store import Store
 from kg.types import Article, Entity, Evidence, ResolvedFact, Status
 from kg.vocab import KG
@@ -52,6 +53,14 @@ def main_graph(article_id: str, variant: int = 0) -> Graph:
     """The article's graph; ``variant`` 1 drops its last fact (the article as first written)."""
     article, facts = ARTICLES[article_id]
     return article_graph(article, facts[: len(facts) - variant])
+
+
+def copy_row(article_id: str, copy: str) -> tuple[str, str, str]:
+    """The article under the id ``copy``, as the (graph name, main, quarantine N-Triples) a build hands the store."""
+    article, facts = ARTICLES[article_id]
+    moved = [replace(f, evidence=replace(f.evidence, article_id=copy)) for f in facts]
+    main = ntriples(article_triples(replace(article, id=copy), moved))
+    return str(article_iri(copy)), main, ntriples(quarantine_graph(copy))
 
 
 def quarantine_graph(article_id: str) -> Graph:

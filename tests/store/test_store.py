@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
-from store_graphs import ARTICLES, main_graph, put, quarantine_graph, write_folder
+from store_graphs import ARTICLES, copy_row, main_graph, put, quarantine_graph, write_folder
 from typer.testing import CliRunner
 
+import kg.store
 from kg.cli import app
 from kg.errors import StoreError
 from kg.rdf import article_iri
-from kg.store import Store, open_store, quarantine_iri
+from kg.store import Store, load_size, open_store, quarantine_iri
 
 HERE = Path(__file__).resolve().parent
 
@@ -142,6 +143,88 @@ def test_store_errors_say_what_to_do(tmp_path, call, message):
         call(tmp_path)
 
 
+def copies(count: int) -> list[tuple[str, str, str]]:
+    """``count`` articles, copies of the hand-made ones under new ids."""
+    return [copy_row(base, f"{base}-copy-{n}") for n in range(count) for base in ARTICLES][:count]
+
+
+@pytest.mark.parametrize(
+    "bulk_min, bulk_max, held",
+    [
+        (10**9, 10**9, 0),  # fewer quads than a bulk load is worth: one transaction
+        (1, 10**9, 0),  # one bulk load
+        (1, 300, 0),  # several bulk loads, cut between articles
+        (1, 40, 0),  # every article larger than a bulk load: a transaction each
+        (1, 300, 5),  # new articles bulk-loaded, held ones replaced beside them
+    ],
+    ids=["transaction", "bulk-load", "several-loads", "oversized-articles", "with-replacements"],
+)
+def test_a_batch_of_articles_gives_the_store_of_one_article_at_a_time(tmp_path, monkeypatch, bulk_min, bulk_max, held):
+    """However a batch is written (transaction or bulk loads), the store holds the same quads."""
+    rows = copies(40)
+    assert all(load_size(main, quarantine) > 40 for _, main, quarantine in rows)
+    with Store(tmp_path / "one-by-one") as expected:
+        for row in rows:
+            expected.replace_article_ntriples(*row)
+        want = dataset(expected)
+    monkeypatch.setattr(kg.store, "BULK_LOAD_MIN_QUADS", bulk_min)
+    monkeypatch.setattr(kg.store, "BULK_LOAD_QUADS", bulk_max)
+    with Store(tmp_path / "batch") as store:
+        for name, main, quarantine in rows[:held]:  # an older version of the first articles
+            store.replace_article_ntriples(name, main.split("\n", 3)[-1], "")
+        store.replace_articles_ntriples(rows)
+        assert dataset(store) == want
+        assert len(store.articles()) == len(rows)
+
+
+def kill_while_writing(script: str, path: Path, seconds: float) -> None:
+    """Run a writer ``script`` on the store at ``path`` and SIGKILL it ``seconds`` after it opened the store."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")])}
+    writer = subprocess.Popen([sys.executable, "-c", script, str(path)], env=env, stdout=subprocess.PIPE, text=True)
+    assert writer.stdout is not None and writer.stdout.readline() == "open\n"
+    time.sleep(seconds)
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+
+
+_BULK_WRITER = """
+import sys
+from store_graphs import copy_row, ARTICLES
+import kg.store
+from kg.store import Store
+kg.store.BULK_LOAD_MIN_QUADS = 1
+store = Store(sys.argv[1])
+print("open", flush=True)
+load = 0
+while True:
+    store.replace_articles_ntriples([copy_row(base, f"{base}-{load}-{n}") for n in range(40) for base in ARTICLES])
+    load += 1
+"""
+
+
+@pytest.mark.slow
+def test_a_writer_killed_in_bulk_loads_leaves_whole_articles(tmp_path):
+    """SIGKILL while new articles are bulk-loaded: each article is all there or absent, and the union agrees."""
+    path = tmp_path / "store"
+    rng = random.Random(11)
+    for _ in range(4):
+        kill_while_writing(_BULK_WRITER, path, rng.uniform(0.2, 2.0))
+        with Store(path, read_only=True) as store:
+            graphs: dict[str, set[str]] = {}
+            for quad in store.quads(quarantine=True):
+                graphs.setdefault(quad.graph_name.value, set()).add(f"{quad.triple} .")
+            for name, lines in graphs.items():
+                article_id = name.removesuffix("/quarantine").rsplit("/", 1)[-1]
+                base = next(b for b in ARTICLES if article_id.startswith(f"{b}-"))
+                _, main, quarantine = copy_row(base, article_id)
+                expected = quarantine if name.endswith("/quarantine") else main
+                assert lines == set(expected.splitlines()), f"{name} is half loaded"
+            articles = {n for n in graphs if not n.endswith("/quarantine")}
+            assert {f"{n}/quarantine" for n in articles} <= set(graphs)
+            union = {f"{q.triple} ." for q in store.triples()}
+            assert union == {line for n in articles for line in graphs[n]}
+
+
 _WRITER = """
 import sys
 from store_graphs import ARTICLES, put
@@ -160,15 +243,10 @@ while True:
 def test_a_killed_writer_leaves_a_readable_consistent_store(tmp_path):
     """SIGKILL at random moments: every article is whole (old or new), the union agrees, writing goes on."""
     path = tmp_path / "store"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")])}
     rng = random.Random(7)
     versions = {a: {frozenset(main_graph(a, v)) for v in (0, 1)} for a in ARTICLES}
     for _ in range(4):
-        writer = subprocess.Popen([sys.executable, "-c", _WRITER, str(path)], env=env, stdout=subprocess.PIPE, text=True)
-        assert writer.stdout is not None and writer.stdout.readline() == "open\n"
-        time.sleep(rng.uniform(0.05, 0.6))
-        writer.send_signal(signal.SIGKILL)
-        writer.wait()
+        kill_while_writing(_WRITER, path, rng.uniform(0.05, 0.6))
         with Store(path) as store:
             graphs: dict[str, Graph] = {}
             for quad in store.quads():
