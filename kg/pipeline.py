@@ -28,7 +28,7 @@ from kg.export import write_build_outputs
 from kg.parallel import batched, run_dask, run_local, run_processes
 from kg.rdf import article_iri, article_triples
 from kg.resolve.aliases import AliasTable
-from kg.store import Store
+from kg.store import LOAD_QUADS, Store, load_size
 from kg.types import Article, ReadFailure
 from kg.validate import Violation, gate_triples
 
@@ -246,19 +246,26 @@ def build(
     else:
         results = run_local(work, batches)
     with Store(Path(store_path) if store_path else out / "store") as store:
-        # One writer thread keeps the store's transactions in order; Oxigraph releases
-        # the GIL while it loads, so writing overlaps the parsing of the next batch.
+        # One writer thread keeps the store's writes in order; Oxigraph releases the GIL
+        # while it loads, so writing overlaps the parsing of the next batches. Results are
+        # gathered into loads of LOAD_QUADS quads: the store writes large loads for less.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as writer:
             pending: deque[Future[None]] = deque()
+            rows: list[tuple[str, str, str]] = []
+            quads = 0
             for outputs in results:
-                rows = [(str(article_iri(o.id)), o.main, o.quarantine) for o in outputs]
-                pending.append(writer.submit(store.replace_articles_ntriples, rows))
                 for output in outputs:
+                    rows.append((str(article_iri(output.id)), output.main, output.quarantine))
+                    quads += load_size(output.main, output.quarantine)
                     _count(report, output)
                     for row in output.aliases:
                         aliases.add(*row)
-                while len(pending) > 2:
+                if quads >= LOAD_QUADS:
+                    pending.append(writer.submit(store.replace_articles_ntriples, rows))
+                    rows, quads = [], 0
+                while len(pending) > 1:
                     pending.popleft().result()
+            pending.append(writer.submit(store.replace_articles_ntriples, rows))
             for future in pending:
                 future.result()
             aliases.save()
