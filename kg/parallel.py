@@ -8,6 +8,9 @@ results arrive in the order they finish (the store does not care).
 
 from __future__ import annotations
 
+import os
+import select
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import islice
@@ -53,12 +56,36 @@ def _bounded(submit: Callable[[T], Any], wait_one: Callable[[set[Any]], tuple[se
             yield result(future)
 
 
+def _exit_with(build_pid: int) -> None:
+    """Make this worker process exit as soon as the build process ``build_pid`` ends.
+
+    A build killed with SIGKILL (or by the out-of-memory killer) cannot shut its
+    pool down, and its workers would wait forever: each holds both ends of the
+    pool's pipes, so none sees the build go, and each keeps its model in memory
+    (280 MB). A daemon thread waits on a pidfd of the build (Linux) and ends the
+    worker when it becomes readable, that is when the build has exited.
+    """
+    try:
+        pidfd = os.pidfd_open(build_pid)
+    except ProcessLookupError:
+        os._exit(1)
+
+    def wait_for_exit() -> None:
+        select.select([pidfd], [], [])
+        os._exit(1)
+
+    threading.Thread(target=wait_for_exit, name="kg-exit-with-build", daemon=True).start()
+
+
 def run_processes(function: Callable[[T], R], batches: Iterable[T], workers: int) -> Iterator[R]:
     """Run batches on ``workers`` local processes (each loads the model once)."""
     import multiprocessing
 
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    watch = hasattr(os, "pidfd_open")  # Linux; elsewhere a killed build's workers linger until killed
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=_exit_with if watch else None,
+                             initargs=(os.getpid(),) if watch else ()) as pool:
 
         def wait_one(pending: set[Future[R]]) -> tuple[set[Any], set[Any]]:
             done, rest = wait(pending, return_when=FIRST_COMPLETED)

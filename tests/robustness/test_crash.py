@@ -155,3 +155,42 @@ def test_rebuilding_the_same_input_gives_the_same_graph(tmp_path, corpora):
     first = read_graph(tmp_path / "out")
     _built(tmp_path / "out", v2)
     assert _same(read_graph(tmp_path / "out"), first)
+
+
+def _session(sid: int) -> list[int]:
+    """Processes of the session ``sid`` still alive (zombies excepted), from /proc."""
+    alive = []
+    for entry in Path("/proc").iterdir():
+        try:
+            state, _, _, session = (entry / "stat").read_text().rsplit(")", 1)[1].split()[:4]
+        except (OSError, ValueError):
+            continue
+        if int(session) == sid and state != "Z":
+            alive.append(int(entry.name))
+    return alive
+
+
+@pytest.mark.skipif(not hasattr(os, "pidfd_open"), reason="workers watch the build through a Linux pidfd")
+def test_the_workers_of_a_killed_build_exit_with_it(tmp_path, corpora):
+    """SIGKILL to the build alone (the OOM killer picks one process): its workers do not linger with their models."""
+    process = subprocess.Popen(
+        [str(KG_BIN), "build", str(corpora[1]), "--out", str(tmp_path / "out"), "--workers", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while len(_session(process.pid)) < 4 and time.monotonic() < deadline:  # build, forkserver, 2 workers
+            time.sleep(0.2)
+        assert len(_session(process.pid)) >= 4, "the build never started its workers"
+        time.sleep(1.0)
+        process.kill()
+        process.wait()
+        deadline = time.monotonic() + 30
+        while _session(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _session(process.pid) == [], "processes of the killed build are still running"
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
