@@ -192,6 +192,8 @@ def _load_metonyms(g: Gazetteer, folder: Path) -> None:
 
 def _load_titles(g: Gazetteer, folder: Path) -> None:
     titles = [Title(tuple(t.lower().split()), frozenset(_split(roles))) for t, roles in _rows(folder / "titles.tsv", 2)]
+    if any(not title.words for title in titles):  # it would match before every name and strip nothing
+        raise ModelError(f"{folder / 'titles.tsv'}: expected a title in the first column of every row, got an empty one")
     g.titles = tuple(sorted(titles, key=lambda t: -len(t.words)))
 
 

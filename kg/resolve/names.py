@@ -119,10 +119,11 @@ def _words(text: str) -> list[str]:
 
 
 def _match_title(words: Sequence[str], titles: Sequence[Title]) -> Title | None:
+    """The longest title that ``words`` start with and that leaves a word after it."""
     lowered = [w.lower().rstrip(",") for w in words]
-    for title in titles:  # longest first
+    for title in titles:  # longest first; the first word rules most out before a slice is made
         n = len(title.words)
-        if n < len(words) and tuple(lowered[:n]) == title.words:
+        if n < len(words) and title.words[0] == lowered[0] and tuple(lowered[:n]) == title.words:
             return title
     return None
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from kg.errors import ModelError
 from kg.resolve import ResolveError, Resolver
+from kg.resolve.gazetteer import load_gazetteer
+from kg.resources import ontology_dir
 from kg.types import Mention
 
 
@@ -103,3 +108,12 @@ def test_entity_keeps_the_names_seen() -> None:
 def test_entity_refuses_what_only_the_article_can_resolve(resolver: Resolver, text: str, label: str) -> None:
     with pytest.raises(ResolveError, match="Resolver.resolve"):
         resolver.entity(Mention(text, label, 0, len(text)))
+
+
+def test_a_titles_row_without_a_title_is_reported_with_its_file(tmp_path):
+    """An empty title would match before every name and strip nothing; the gazetteer refuses it."""
+    folder = shutil.copytree(ontology_dir() / "gazetteer", tmp_path / "gazetteer")
+    with (folder / "titles.tsv").open("a", encoding="utf-8") as titles:
+        titles.write("\tminister\n")
+    with pytest.raises(ModelError, match=r"titles\.tsv: expected a title in the first column"):
+        load_gazetteer(folder)
