@@ -13,6 +13,7 @@ import select
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from functools import partial
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -64,7 +65,10 @@ def _exit_with(build_pid: int) -> None:
     pool's pipes, so none sees the build go, and each keeps its model in memory
     (280 MB). A daemon thread waits on a pidfd of the build (Linux) and ends the
     worker when it becomes readable, that is when the build has exited.
+    Elsewhere than on Linux, the workers of a killed build linger until killed.
     """
+    if not hasattr(os, "pidfd_open"):
+        return
     try:
         pidfd = os.pidfd_open(build_pid)
     except ProcessLookupError:
@@ -82,10 +86,7 @@ def run_processes(function: Callable[[T], R], batches: Iterable[T], workers: int
     import multiprocessing
 
     context = multiprocessing.get_context("forkserver")
-    watch = hasattr(os, "pidfd_open")  # Linux; elsewhere a killed build's workers linger until killed
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_exit_with if watch else None,
-                             initargs=(os.getpid(),) if watch else ()) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=partial(_exit_with, os.getpid())) as pool:
 
         def wait_one(pending: set[Future[R]]) -> tuple[set[Any], set[Any]]:
             done, rest = wait(pending, return_when=FIRST_COMPLETED)
