@@ -31,7 +31,7 @@ from pathlib import Path
 
 import kg.store
 from kg.pipeline import BATCH_SIZE as BATCH
-from kg.store import LOAD_QUADS, QUARANTINE_SUFFIX, Store, load_size
+from kg.store import LOAD_QUADS, QUARANTINE_SUFFIX, Store, gathered_loads, load_size
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -57,15 +57,7 @@ def per_batch(rows: list[Row]) -> list[list[Row]]:
 
 def per_load_quads(rows: list[Row]) -> list[list[Row]]:
     """The writes of a build: batches gathered until they hold LOAD_QUADS quads."""
-    writes: list[list[Row]] = [[]]
-    quads = 0
-    for batch in per_batch(rows):
-        writes[-1] += batch
-        quads += sum(load_size(main, quarantine) for _, main, quarantine in batch)
-        if quads >= LOAD_QUADS:
-            writes.append([])
-            quads = 0
-    return [write for write in writes if write]
+    return list(gathered_loads(per_batch(rows)))
 
 
 def cpu_of_writes(folder: Path, writes: list[list[Row]], gap: float, bulk_min: int) -> float:

@@ -28,7 +28,7 @@ from kg.export import write_build_outputs
 from kg.parallel import batched, run_dask, run_local, run_processes
 from kg.rdf import article_iri, article_triples
 from kg.resolve.aliases import AliasTable
-from kg.store import LOAD_QUADS, Store, load_size
+from kg.store import Store, gathered_loads
 from kg.types import Article, ReadFailure
 from kg.validate import Violation, gate_triples
 
@@ -245,27 +245,25 @@ def build(
         results = run_processes(work, batches, workers)
     else:
         results = run_local(work, batches)
+    def rows() -> Iterator[list[tuple[str, str, str]]]:
+        """Each batch's articles as the store takes them, once the report has counted them."""
+        for outputs in results:
+            for output in outputs:
+                _count(report, output)
+                for row in output.aliases:
+                    aliases.add(*row)
+            yield [(str(article_iri(o.id)), o.main, o.quarantine) for o in outputs]
+
     with Store(Path(store_path) if store_path else out / "store") as store:
         # One writer thread keeps the store's writes in order; Oxigraph releases the GIL
-        # while it loads, so writing overlaps the parsing of the next batches. Results are
-        # gathered into loads of LOAD_QUADS quads: the store writes large loads for less.
+        # while it loads, so writing overlaps the parsing of the next batches. One load
+        # waits at most while the next is gathered.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as writer:
             pending: deque[Future[None]] = deque()
-            rows: list[tuple[str, str, str]] = []
-            quads = 0
-            for outputs in results:
-                for output in outputs:
-                    rows.append((str(article_iri(output.id)), output.main, output.quarantine))
-                    quads += load_size(output.main, output.quarantine)
-                    _count(report, output)
-                    for row in output.aliases:
-                        aliases.add(*row)
-                if quads >= LOAD_QUADS:
-                    pending.append(writer.submit(store.replace_articles_ntriples, rows))
-                    rows, quads = [], 0
+            for load in gathered_loads(rows()):
+                pending.append(writer.submit(store.replace_articles_ntriples, load))
                 while len(pending) > 1:
                     pending.popleft().result()
-            pending.append(writer.submit(store.replace_articles_ntriples, rows))
             for future in pending:
                 future.result()
             aliases.save()

@@ -70,7 +70,10 @@ from kg.errors import QueryError, StoreError
 from kg.rdf import bind_prefixes
 from kg.vocab import ARTICLE, ENTITY, KG
 
-__all__ = ["BACKENDS", "LOAD_QUADS", "QUARANTINE_SUFFIX", "StoredArticle", "Store", "load_size", "open_store", "quarantine_iri"]
+__all__ = [
+    "BACKENDS", "LOAD_QUADS", "QUARANTINE_SUFFIX", "StoredArticle", "Store",
+    "gathered_loads", "load_size", "open_store", "quarantine_iri",
+]
 
 BACKENDS = ("oxigraph", "memory")
 """Store backends by name: Oxigraph on disk, or Oxigraph in memory (tests, notebooks)."""
@@ -395,6 +398,25 @@ class Store:
 def load_size(main: str, quarantine: str) -> int:
     """Quads an article's N-Triples put in the store: its graph, its union copy, its quarantine."""
     return 2 * main.count("\n") + quarantine.count("\n")
+
+
+def gathered_loads(batches: Iterable[list[tuple[str, str, str]]]) -> Iterator[list[tuple[str, str, str]]]:
+    """Batches of articles (graph name, main and quarantine N-Triples) joined into writes of
+    at least :data:`LOAD_QUADS` quads, in order; the last write holds what is left.
+
+    How a build cuts its writes for :meth:`Store.replace_articles_ntriples`: the
+    store writes a few large bulk loads for far less than many small ones.
+    """
+    load: list[tuple[str, str, str]] = []
+    quads = 0
+    for batch in batches:
+        load += batch
+        quads += sum(load_size(main, quarantine) for _, main, quarantine in batch)
+        if quads >= LOAD_QUADS:
+            yield load
+            load, quads = [], 0
+    if load:
+        yield load
 
 
 def _load_groups(articles: list[tuple[str, str, str]]) -> Iterator[tuple[list[tuple[str, str, str]], int]]:
